@@ -1,0 +1,76 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Where Odoo is not loaded (no pytest-odoo), the addon's Odoo tests are listed one
+by one as skipped, with the reason, instead of failing to import or vanishing."""
+
+import ast
+import importlib.machinery
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ODOO_TESTS = Path(__file__).parent / "skinpro_needling" / "tests"
+SKIP_REASON = (
+    "needs Odoo 18.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to an "
+    "Odoo 18.0 source tree (or after ./skinpro demo)"
+)
+
+
+def odoo_loaded(config):
+    return config.pluginmanager.hasplugin("odoo") and bool(
+        config.getoption("--odoo-database", None)
+    )
+
+
+class SkippedOdooTest(pytest.Item):
+    def runtest(self):
+        pytest.skip(SKIP_REASON)
+
+    def reportinfo(self):
+        return self.path, None, self.name
+
+
+class OdooTestModule(pytest.File):
+    """The test methods of an Odoo test module, read without importing it."""
+
+    def collect(self):
+        tree = ast.parse(self.path.read_text())
+        for node in tree.body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name.startswith("test"):
+                    yield SkippedOdooTest.from_parent(
+                        self, name=f"{node.name}::{item.name}"
+                    )
+
+
+def pytest_pycollect_makemodule(module_path, parent):
+    if module_path.parent == ODOO_TESTS and not odoo_loaded(parent.config):
+        return OdooTestModule.from_parent(parent, path=module_path)
+    return None
+
+
+def load_harness():
+    """The ./skinpro script as a module (it has no .py suffix)."""
+    path = str(Path(__file__).parent / "skinpro")
+    loader = importlib.machinery.SourceFileLoader("skinpro_harness", path)
+    spec = importlib.util.spec_from_loader("skinpro_harness", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def harness():
+    return load_harness()
+
+
+@pytest.fixture
+def odoo_python():
+    """The interpreter running the tests, when it can import Odoo 18.0."""
+    if importlib.util.find_spec("odoo") is None:
+        pytest.skip(SKIP_REASON)
+    return sys.executable

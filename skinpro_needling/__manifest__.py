@@ -1,0 +1,26 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Micro-needling for Skincare Studio Chains",
+    "summary": "Screen clients, keep cosmetic needling within each studio's legal "
+    "depth, refer deeper work, and track consumables per studio",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Point of Sale",
+    "website": "https://github.com/skinpro-studio/skinpro_needling",
+    "author": "SkinPro Studio",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["point_of_sale", "crm", "stock", "product_expiry"],
+    "data": [
+        "security/skinpro_groups.xml",
+        "security/ir.model.access.csv",
+        "security/skinpro_rules.xml",
+        "views/skinpro_screening_views.xml",
+        "views/res_company_views.xml",
+        "views/skinpro_menus.xml",
+    ],
+    "demo": [
+        "demo/skinpro_chain_demo.xml",
+    ],
+}

@@ -1,0 +1,113 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The set-up and test commands refuse bad input with one line that says what to do,
+a non-zero exit, and nothing left behind."""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_skinpro(args, tmp_path, **env):
+    cache = tmp_path / "cache"
+    cache.mkdir(exist_ok=True)
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("ODOO_SRC", "PG_BINDIR")
+    }
+    environ.update(XDG_CACHE_HOME=str(cache), **env)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "skinpro"), *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return result, cache
+
+
+def fake_odoo_tree(path, version="(18, 0, 0, FINAL, 0)"):
+    (path / "odoo").mkdir(parents=True)
+    (path / "odoo-bin").write_text("#!/usr/bin/env python3\n")
+    (path / "odoo" / "release.py").write_text(f"version_info = {version}\n")
+    return path
+
+
+def assert_one_line_error(result, *words):
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def assert_nothing_created(cache):
+    assert list(cache.iterdir()) == []
+
+
+def test_odoo_src_that_is_not_odoo_is_refused(tmp_path):
+    not_odoo = tmp_path / "not-odoo"
+    not_odoo.mkdir()
+    result, cache = run_skinpro(
+        ["demo", "--port", "0"], tmp_path, ODOO_SRC=str(not_odoo)
+    )
+    assert_one_line_error(result, "ODOO_SRC", "not an Odoo 18.0 source tree")
+    assert_nothing_created(cache)
+
+
+def test_odoo_src_of_another_version_is_refused(tmp_path):
+    odoo17 = fake_odoo_tree(tmp_path / "odoo17", "(17, 0, 0, FINAL, 0)")
+    result, cache = run_skinpro(["test"], tmp_path, ODOO_SRC=str(odoo17))
+    assert_one_line_error(result, "ODOO_SRC", "18.0")
+    assert_nothing_created(cache)
+
+
+def test_missing_postgresql_binaries_are_refused(tmp_path):
+    odoo = fake_odoo_tree(tmp_path / "odoo18")
+    result, cache = run_skinpro(
+        ["demo", "--port", "0"], tmp_path, ODOO_SRC=str(odoo), PG_BINDIR="/nonexistent"
+    )
+    assert_one_line_error(result, "PG_BINDIR", "initdb")
+    assert_nothing_created(cache)
+
+
+def test_port_in_use_is_refused(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result, cache = run_skinpro(["demo", "--port", str(port)], tmp_path)
+    assert_one_line_error(result, f"port {port} is already in use", "--port")
+    assert_nothing_created(cache)
+
+
+def test_serve_before_setup_says_to_run_demo(tmp_path):
+    result, _cache = run_skinpro(["serve", "--port", "0"], tmp_path)
+    assert_one_line_error(result, "./skinpro demo")
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ("2026-01-01 10:00:00,000 42 INFO db odoo.modules.loading: loading", False),
+        ("2026-01-01 10:00:00,000 42 WARNING db odoo.models: field x", True),
+        ("2026-01-01 10:00:00,000 42 ERROR db odoo.sql_db: bad query", True),
+        ("2026-01-01 10:00:00,000 42 CRITICAL db odoo.service: failed", True),
+        ("    a traceback line mentioning WARNING", False),
+    ],
+)
+def test_install_log_check_flags_warnings_and_errors(harness, tmp_path, line, problem):
+    log = tmp_path / "install.log"
+    log.write_text(line + "\n")
+    assert bool(harness.install_problems(log)) is problem
+
+
+def test_odoo_tree_version_reads_release(harness, tmp_path):
+    assert harness.odoo_tree_version(fake_odoo_tree(tmp_path / "o")) == (18, 0)
+    assert harness.odoo_tree_version(tmp_path) is None
