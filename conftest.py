@@ -1,7 +1,8 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Where Odoo is not loaded (no pytest-odoo), the addon's Odoo tests are listed one
-by one as skipped, with the reason, instead of failing to import or vanishing."""
+"""Shared by all tests. Where Odoo is not loaded (no pytest-odoo), the addon's Odoo
+tests are listed one by one as skipped, with the reason, instead of failing to import
+or vanishing."""
 
 import ast
 import importlib.machinery
@@ -12,10 +13,25 @@ from pathlib import Path
 import pytest
 
 ODOO_TESTS = Path(__file__).parent / "skinpro_needling" / "tests"
+RULES = Path(__file__).parent / "skinpro_needling" / "rules"
 SKIP_REASON = (
     "needs Odoo 18.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to an "
     "Odoo 18.0 source tree (or after ./skinpro demo)"
 )
+
+
+def load_rules():
+    """The addon's plain-Python rules as package `skinpro_rules`, importable by the
+    tests without Odoo (importing the addon itself needs Odoo)."""
+    spec = importlib.util.spec_from_file_location(
+        "skinpro_rules", RULES / "__init__.py", submodule_search_locations=[str(RULES)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["skinpro_rules"] = module
+    spec.loader.exec_module(module)
+
+
+load_rules()
 
 
 def odoo_loaded(config):
@@ -47,9 +63,20 @@ class OdooTestModule(pytest.File):
                     )
 
 
-def pytest_pycollect_makemodule(module_path, parent):
-    if module_path.parent == ODOO_TESTS and not odoo_loaded(parent.config):
-        return OdooTestModule.from_parent(parent, path=module_path)
+class OdooTestDirectory(pytest.Directory):
+    def collect(self):
+        for path in sorted(self.path.glob("test_*.py")):
+            yield OdooTestModule.from_parent(self, path=path)
+
+
+def pytest_collect_directory(path, parent):
+    """Without Odoo, walk the addon as plain folders: importing it needs Odoo."""
+    if odoo_loaded(parent.config):
+        return None
+    if path == ODOO_TESTS:
+        return OdooTestDirectory.from_parent(parent, path=path)
+    if path == ODOO_TESTS.parent:
+        return pytest.Dir.from_parent(parent, path=path)
     return None
 
 
