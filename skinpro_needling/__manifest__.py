@@ -16,11 +16,16 @@
         "security/skinpro_groups.xml",
         "security/ir.model.access.csv",
         "security/skinpro_rules.xml",
+        "data/skinpro_contraindication_data.xml",
         "views/skinpro_screening_views.xml",
+        "views/skinpro_contraindication_views.xml",
+        "views/res_partner_views.xml",
         "views/res_company_views.xml",
         "views/skinpro_menus.xml",
+        "report/skinpro_screening_report.xml",
     ],
     "demo": [
         "demo/skinpro_chain_demo.xml",
+        "demo/skinpro_screening_demo.xml",
     ],
 }

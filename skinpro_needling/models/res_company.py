@@ -1,7 +1,10 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+# The pens' range (SkinPen labelling: 0 to 2.5 mm): no limit or cap can exceed it.
+PEN_MAX_DEPTH_MM = 2.5
 
 
 class ResCompany(models.Model):
@@ -20,6 +23,35 @@ class ResCompany(models.Model):
         store=True,
         help="A studio is a branch of the chain's company.",
     )
+    skinpro_max_depth_mm = fields.Float(
+        string="Maximum cosmetic depth (mm)",
+        digits=(4, 2),
+        default=1.5,
+        help="The deepest needling this studio may perform as cosmetic work under its "
+        "jurisdiction's law. A treatment at or above it is referred to a medical "
+        "provider. 0 means cosmetic needling is not offered here.",
+    )
+    skinpro_depth_cap_mm = fields.Float(
+        string="Chain depth cap (mm)",
+        digits=(4, 2),
+        default=1.5,
+        help="Set on the chain's company: no studio's cosmetic limit may exceed it.",
+    )
+    skinpro_limit_source = fields.Char(
+        string="Legal source of the limit",
+        help="The law or rule the studio's limit comes from, e.g. "
+        "Utah Admin. Code R156-11a-611(5).",
+    )
+    skinpro_limit_review_date = fields.Date(
+        string="Limit to be reviewed on",
+        help="Rules change: the date by which the limit and its source are checked "
+        "again.",
+    )
+    skinpro_screening_validity_days = fields.Integer(
+        string="Screening valid for (days)",
+        default=30,
+        help="Set on the chain's company: how long a confirmed screening stays valid.",
+    )
     skinpro_warehouse_id = fields.Many2one(
         "stock.warehouse",
         string="Studio warehouse",
@@ -28,6 +60,51 @@ class ResCompany(models.Model):
     skinpro_pos_config_ids = fields.One2many(
         "pos.config", "company_id", string="Points of sale"
     )
+
+    @api.constrains(
+        "skinpro_max_depth_mm",
+        "skinpro_depth_cap_mm",
+        "skinpro_screening_validity_days",
+        "parent_id",
+    )
+    def _check_skinpro_depth_limits(self):
+        for company in self:
+            for value, label in (
+                (company.skinpro_max_depth_mm, _("maximum cosmetic depth")),
+                (company.skinpro_depth_cap_mm, _("chain depth cap")),
+            ):
+                if not 0 <= value <= PEN_MAX_DEPTH_MM:
+                    raise ValidationError(
+                        _(
+                            "The %(label)s of %(company)s must lie between 0 and "
+                            "%(max)s mm, not %(value)s mm.",
+                            label=label,
+                            company=company.name,
+                            max=PEN_MAX_DEPTH_MM,
+                            value=value,
+                        )
+                    )
+            if company.skinpro_screening_validity_days < 1:
+                raise ValidationError(
+                    _(
+                        "A screening of %(company)s must stay valid for at least one "
+                        "day.",
+                        company=company.name,
+                    )
+                )
+            cap = company.root_id.skinpro_depth_cap_mm
+            for studio in company | company.child_ids:
+                if studio.parent_id and studio.skinpro_max_depth_mm > cap:
+                    raise ValidationError(
+                        _(
+                            "The maximum cosmetic depth of %(studio)s "
+                            "(%(limit)s mm) exceeds the chain's hard cap of "
+                            "%(cap)s mm: lower the studio's limit or raise the cap.",
+                            studio=studio.name,
+                            limit=studio.skinpro_max_depth_mm,
+                            cap=cap,
+                        )
+                    )
 
     @api.depends("parent_id")
     def _compute_skinpro_is_studio(self):

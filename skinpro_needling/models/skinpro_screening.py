@@ -1,10 +1,24 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import screening as rules
+
+OUTCOMES = [
+    (rules.CLEARED, "Cleared"),
+    (rules.CLEARANCE_REQUIRED, "Clearance required"),
+    (rules.DEFERRED, "Deferred"),
+    (rules.REFER, "Refer"),
+]
 
 
 class SkinproScreening(models.Model):
-    """A client's contraindication screening at one studio."""
+    """A client's contraindication screening at one studio: health data.
+
+    Its outcome is computed from the answers, never typed. Once confirmed it is
+    locked: a change means a new screening. Only a clearance may still be attached.
+    """
 
     _name = "skinpro.screening"
     _description = "Client screening"
@@ -41,7 +55,62 @@ class SkinproScreening(models.Model):
         default="draft",
         required=True,
         tracking=True,
+        copy=False,
     )
+    answer_ids = fields.One2many(
+        "skinpro.screening.answer",
+        "screening_id",
+        string="Answers",
+        default=lambda self: self._default_answer_ids(),
+    )
+    clearance_ids = fields.One2many(
+        "skinpro.screening.clearance", "screening_id", string="Physician clearances"
+    )
+    outcome = fields.Selection(
+        OUTCOMES,
+        compute="_compute_outcome",
+        store=True,
+        tracking=True,
+        help="Computed from the answers and clearances; empty while questions are "
+        "unanswered.",
+    )
+    outcome_reason_ids = fields.Many2many(
+        "skinpro.contraindication",
+        string="Because of",
+        compute="_compute_outcome",
+        store=True,
+        help="The contraindications that decided the outcome: for clearance required, "
+        "the clearances still missing.",
+    )
+    deferred_until = fields.Date(compute="_compute_outcome", store=True, tracking=True)
+    valid_until = fields.Date(compute="_compute_outcome", store=True, tracking=True)
+    consent_signature = fields.Binary(
+        string="Consent signature", attachment=True, copy=False
+    )
+    photo_consent_signature = fields.Binary(
+        string="Photo consent signature", attachment=True, copy=False
+    )
+    before_photo_ids = fields.Many2many(
+        "ir.attachment",
+        "skinpro_screening_before_photo_rel",
+        "screening_id",
+        "attachment_id",
+        string="Before photos",
+        copy=False,
+    )
+    note = fields.Text(string="Notes")
+    confirmed_on = fields.Datetime(readonly=True, copy=False)
+
+    @api.model
+    def _default_answer_ids(self):
+        return [
+            Command.create({"contraindication_id": contraindication.id})
+            for contraindication in self._questions()
+        ]
+
+    def _questions(self):
+        """Every active question of the catalogue is asked."""
+        return self.env["skinpro.contraindication"].search([("active", "=", True)])
 
     @api.depends("partner_id.name", "date")
     def _compute_name(self):
@@ -49,3 +118,158 @@ class SkinproScreening(models.Model):
             screening.name = " - ".join(
                 filter(None, [screening.partner_id.name, str(screening.date or "")])
             )
+
+    @api.depends(
+        "date",
+        "company_id",
+        "answer_ids.answer",
+        "answer_ids.date",
+        "clearance_ids.contraindication_ids",
+        "clearance_ids.expiry_date",
+    )
+    def _compute_outcome(self):
+        Contraindication = self.env["skinpro.contraindication"]
+        for screening in self:
+            clearances = screening._clearances_in_use()
+            answers = [
+                rules.Answer(
+                    code=line.contraindication_id.code,
+                    severity=line.contraindication_id.severity,
+                    answer=line.answer or None,
+                    waiting_days=line.contraindication_id.waiting_days,
+                    event_date=line.date or None,
+                    cleared=line.contraindication_id in clearances.contraindication_ids,
+                )
+                for line in screening.answer_ids
+            ]
+            if not answers or rules.unanswered(answers) or not screening.date:
+                screening.update(
+                    {
+                        "outcome": False,
+                        "outcome_reason_ids": [Command.clear()],
+                        "deferred_until": False,
+                        "valid_until": False,
+                    }
+                )
+                continue
+            result = rules.evaluate(answers, screening.date)
+            screening.update(
+                {
+                    "outcome": result.outcome,
+                    "outcome_reason_ids": [
+                        Command.set(
+                            Contraindication.with_context(active_test=False)
+                            .search([("code", "in", result.reasons)])
+                            .ids
+                        )
+                    ],
+                    "deferred_until": result.deferred_until,
+                    "valid_until": rules.valid_until(
+                        screening.date,
+                        screening.company_id.root_id.skinpro_screening_validity_days,
+                        clearances.mapped("expiry_date"),
+                    ),
+                }
+            )
+
+    def _clearances_in_use(self):
+        """The clearances valid on the screening's day that cover a contraindication
+        the client answered yes to."""
+        self.ensure_one()
+        answered_yes = self.answer_ids.filtered(lambda a: a.answer == "yes")
+        return self.clearance_ids.filtered(
+            lambda c: (
+                c.expiry_date
+                and self.date
+                and c.expiry_date >= self.date
+                and c.contraindication_ids & answered_yes.contraindication_id
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        screenings = super().create(vals_list)
+        screenings._add_missing_questions()
+        return screenings
+
+    def _add_missing_questions(self):
+        """Every active question is asked, whatever the caller passed."""
+        active = self._questions()
+        missing = [
+            {"screening_id": screening.id, "contraindication_id": contraindication.id}
+            for screening in self
+            for contraindication in active - screening.answer_ids.contraindication_id
+        ]
+        self.env["skinpro.screening.answer"].create(missing)
+
+    def write(self, vals):
+        locked = set(vals) - {"clearance_ids"}
+        if any(not f.startswith(("message_", "activity_")) for f in locked):
+            self._check_unlocked()
+        return super().write(vals)
+
+    def _check_unlocked(self):
+        confirmed = self.filtered(lambda s: s.state == "confirmed")
+        if confirmed:
+            raise UserError(
+                _(
+                    "The screening %(name)s is confirmed and locked: start a new "
+                    "screening to record a change.",
+                    name=confirmed[0].display_name,
+                )
+            )
+
+    def action_confirm(self):
+        for screening in self:
+            screening._check_unlocked()
+            screening._check_confirmable()
+        # Bypass the lock: confirming is the one change a draft allows itself.
+        super(SkinproScreening, self).write(
+            {"state": "confirmed", "confirmed_on": fields.Datetime.now()}
+        )
+        return True
+
+    def _check_confirmable(self):
+        self.ensure_one()
+        unanswered = self.answer_ids.filtered(lambda a: not a.answer)
+        if unanswered:
+            raise UserError(
+                _(
+                    "Answer every question before confirming the screening of "
+                    "%(client)s. Unanswered: %(questions)s",
+                    client=self.partner_id.name,
+                    questions="; ".join(unanswered.mapped("question")),
+                )
+            )
+        undated = self.answer_ids.filtered(lambda a: a.date_needed and not a.date)
+        if undated:
+            raise UserError(
+                _(
+                    "Give the date the waiting period runs from for: %(questions)s",
+                    questions="; ".join(undated.mapped("question")),
+                )
+            )
+        if not self.consent_signature:
+            raise UserError(
+                _("The client's consent signature is missing: have the client sign.")
+            )
+        if self.before_photo_ids and not self.photo_consent_signature:
+            raise UserError(
+                _(
+                    "Before photos are attached but the client has not signed the "
+                    "photo consent."
+                )
+            )
+
+    def action_new_screening(self):
+        """A change after confirmation is a new screening of the same client."""
+        self.ensure_one()
+        new = self.create(
+            {"partner_id": self.partner_id.id, "company_id": self.company_id.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+        }

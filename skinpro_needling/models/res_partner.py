@@ -1,0 +1,108 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+from ..rules import screening as rules
+from .skinpro_screening import OUTCOMES
+
+STATUSES = [*OUTCOMES, (rules.NONE, "No valid screening")]
+
+
+class ResPartner(models.Model):
+    """A client's screening status: what the front desk may know, never the answers."""
+
+    _inherit = "res.partner"
+
+    skinpro_screening_ids = fields.One2many(
+        "skinpro.screening",
+        "partner_id",
+        string="Screenings",
+        groups="skinpro_needling.group_practitioner",
+    )
+    skinpro_screening_count = fields.Integer(
+        compute="_compute_skinpro_screening_count",
+        groups="skinpro_needling.group_practitioner",
+    )
+    skinpro_screening_status = fields.Selection(
+        STATUSES,
+        string="Screening status",
+        compute="_compute_skinpro_screening_status",
+        search="_search_skinpro_screening_status",
+        help="The outcome of the client's current screening at this studio, read on "
+        "today's date.",
+    )
+    skinpro_screening_valid_until = fields.Date(
+        string="Screening valid until", compute="_compute_skinpro_screening_status"
+    )
+
+    def _compute_skinpro_screening_count(self):
+        counts = dict(
+            self.env["skinpro.screening"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.skinpro_screening_count = counts.get(partner, 0)
+
+    @api.model
+    def _skinpro_current_screenings(self, partner_ids=None):
+        """The latest confirmed screening of each client at the current studio (across
+        the chain when the current company is the chain itself), read as superuser:
+        only the derived status leaves this method."""
+        company = self.env.company
+        domain = [
+            ("state", "=", "confirmed"),
+            ("company_id", "child_of" if not company.parent_id else "=", company.id),
+        ]
+        if partner_ids is not None:
+            domain.append(("partner_id", "in", partner_ids))
+        current = {}
+        for screening in self.env["skinpro.screening"].sudo().search(domain):
+            current.setdefault(screening.partner_id.id, screening)  # newest first
+        return current
+
+    @api.depends_context("company")
+    def _compute_skinpro_screening_status(self):
+        today = fields.Date.context_today(self)
+        current = self._skinpro_current_screenings(self.ids)
+        for partner in self:
+            screening = current.get(partner.id)
+            if screening:
+                partner.skinpro_screening_status = rules.status_on(
+                    screening.outcome,
+                    today,
+                    screening.valid_until,
+                    screening.deferred_until,
+                )
+                partner.skinpro_screening_valid_until = screening.valid_until
+            else:
+                partner.skinpro_screening_status = rules.NONE
+                partner.skinpro_screening_valid_until = False
+
+    def _search_skinpro_screening_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            return [("id", "=", False)] if operator != "!=" else []
+        wanted = {value} if isinstance(value, str) else set(value or [])
+        today = fields.Date.context_today(self)
+        status = {
+            partner_id: rules.status_on(
+                s.outcome, today, s.valid_until, s.deferred_until
+            )
+            for partner_id, s in self._skinpro_current_screenings().items()
+        }
+        matching = [pid for pid, st in status.items() if st in wanted]
+        negate = operator in ("!=", "not in")
+        if rules.NONE in wanted:
+            # Clients without a valid screening: all but those with another status.
+            others = [pid for pid, st in status.items() if st not in wanted]
+            return [("id", "in" if negate else "not in", others)]
+        return [("id", "not in" if negate else "in", matching)]
+
+    def action_skinpro_screenings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "skinpro_needling.skinpro_screening_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
