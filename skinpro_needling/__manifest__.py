@@ -17,7 +17,12 @@
         "security/ir.model.access.csv",
         "security/skinpro_rules.xml",
         "data/skinpro_contraindication_data.xml",
+        "data/skinpro_product_data.xml",
+        "data/skinpro_crm_data.xml",
         "views/skinpro_screening_views.xml",
+        "views/skinpro_treatment_session_views.xml",
+        "views/product_views.xml",
+        "views/crm_lead_views.xml",
         "views/skinpro_contraindication_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -27,5 +32,6 @@
     "demo": [
         "demo/skinpro_chain_demo.xml",
         "demo/skinpro_screening_demo.xml",
+        "demo/skinpro_treatment_demo.xml",
     ],
 }

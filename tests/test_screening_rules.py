@@ -79,9 +79,13 @@ def test_clearance_lists_only_what_is_still_missing():
     assert result.reasons == ("keloid", "diabetes")
 
 
-def test_a_clearance_does_not_lift_an_absolute_contraindication():
-    answers = [yes("pregnancy", rules.ABSOLUTE, cleared=True)]
-    assert rules.evaluate(answers, DAY).outcome == rules.REFER
+def test_the_providers_clearance_lifts_an_absolute_contraindication():
+    # After a referral, the medical provider's written clearance (e.g. a lesion
+    # examined and found benign) allows the studio to treat.
+    lesion = yes("suspicious_lesion", rules.ABSOLUTE, cleared=True)
+    assert rules.evaluate([lesion], DAY).outcome == rules.CLEARED
+    uncleared = yes("pregnancy", rules.ABSOLUTE)
+    assert rules.evaluate([lesion, uncleared], DAY).outcome == rules.REFER
 
 
 def test_cleared_clearance_with_a_running_wait_is_deferred():

@@ -5,3 +5,12 @@ from . import skinpro_screening
 from . import skinpro_screening_answer
 from . import skinpro_screening_clearance
 from . import res_partner
+from . import product_attribute
+from . import product_attribute_value
+from . import product_template
+from . import product_product
+from . import skinpro_course
+from . import skinpro_treatment_session
+from . import skinpro_session_depth
+from . import skinpro_session_reconfirmation
+from . import crm_lead

@@ -13,6 +13,11 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
+    skinpro_is_medical_provider = fields.Boolean(
+        string="Medical provider",
+        help="A physician or clinic the studios refer clients to.",
+    )
+    skinpro_speciality = fields.Char(string="Speciality")
     skinpro_screening_ids = fields.One2many(
         "skinpro.screening",
         "partner_id",

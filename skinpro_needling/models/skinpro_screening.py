@@ -98,6 +98,15 @@ class SkinproScreening(models.Model):
         string="Before photos",
         copy=False,
     )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Consultation",
+        index=True,
+        help="The lead the client came from.",
+    )
+    referral_ids = fields.One2many(
+        "crm.lead", "skinpro_screening_id", string="Referrals"
+    )
     note = fields.Text(string="Notes")
     confirmed_on = fields.Datetime(readonly=True, copy=False)
 
@@ -273,3 +282,22 @@ class SkinproScreening(models.Model):
             "res_id": new.id,
             "view_mode": "form",
         }
+
+    def action_create_referral(self):
+        """Refer the client to a medical provider for what this screening found."""
+        self.ensure_one()
+        if self.outcome not in (rules.REFER, rules.CLEARANCE_REQUIRED):
+            raise UserError(
+                _(
+                    "Only a screening that refers the client or needs a physician's "
+                    "clearance leads to a referral."
+                )
+            )
+        referral = self.env["crm.lead"]._skinpro_create_referral(
+            partner=self.partner_id,
+            company=self.company_id,
+            reason="contraindication",
+            screening=self,
+            contraindications=self.outcome_reason_ids,
+        )
+        return referral._skinpro_open_action()

@@ -21,7 +21,7 @@ class SkinproScreeningClearance(models.Model):
         "skinpro.contraindication",
         string="Covers",
         required=True,
-        domain=[("severity", "=", "clearance")],
+        domain=[("severity", "in", ("absolute", "clearance"))],
         help="The contraindications this clearance allows treatment despite.",
     )
     physician = fields.Char(required=True)

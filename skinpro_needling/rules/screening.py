@@ -3,7 +3,8 @@
 """The outcome of a contraindication screening, in plain Python.
 
 Severities of a contraindication answered yes:
-- absolute: do not treat in the studio; the client is referred (outcome `refer`);
+- absolute: do not treat in the studio; the client is referred to a medical provider
+  (outcome `refer`) unless the provider's written clearance covers it;
 - clearance: treat only once a physician's written clearance covers it
   (outcome `clearance_required` until then);
 - waiting: treat once the waiting period after the date the client gave has passed
@@ -40,7 +41,7 @@ class Answer:
     answer: str | None  # "yes", "no", or None while unanswered
     waiting_days: int = 0
     event_date: date | None = None  # waiting: the date the waiting period runs from
-    cleared: bool = False  # clearance: a valid physician clearance covers it
+    cleared: bool = False  # a valid physician clearance covers it
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def evaluate(answers, screening_date):
     if missing:
         raise Unanswered(missing)
     yes = [a for a in answers if a.answer == YES]
-    absolute = [a.code for a in yes if a.severity == ABSOLUTE]
+    absolute = [a.code for a in yes if a.severity == ABSOLUTE and not a.cleared]
     if absolute:
         return Outcome(REFER, reasons=tuple(absolute))
     uncleared = [a.code for a in yes if a.severity == CLEARANCE and not a.cleared]

@@ -26,7 +26,17 @@ class TestMenusAndAccess(SkinproCase):
         root = "skinpro_needling.menu_skinpro_root"
         screenings = "skinpro_needling.menu_skinpro_screening"
         studios = "skinpro_needling.menu_skinpro_studios"
+        self.assertIn(root, self.visible_menus(front_desk))
+        self.assertIn(
+            "skinpro_needling.menu_skinpro_client_list", self.visible_menus(front_desk)
+        )
         self.assertNotIn(screenings, self.visible_menus(front_desk))
+        self.assertNotIn(
+            "skinpro_needling.menu_skinpro_sessions", self.visible_menus(front_desk)
+        )
+        self.assertIn(
+            "skinpro_needling.menu_skinpro_sessions", self.visible_menus(practitioner)
+        )
         self.assertIn(root, self.visible_menus(practitioner))
         self.assertIn(screenings, self.visible_menus(practitioner))
         self.assertNotIn(studios, self.visible_menus(practitioner))

@@ -1,0 +1,49 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+from ..rules import depth as depth_rules
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    skinpro_depth_mm = fields.Float(
+        string="Needle depth (mm)",
+        digits=(4, 2),
+        compute="_compute_skinpro_depth_mm",
+        inverse="_inverse_skinpro_depth_mm",
+        store=True,
+        help="The depth of the variant's 'Needle depth' value, else the treatment's.",
+    )
+
+    @api.depends(
+        "product_template_attribute_value_ids.product_attribute_value_id.skinpro_depth_mm",
+        "product_tmpl_id.skinpro_depth_mm",
+    )
+    def _compute_skinpro_depth_mm(self):
+        for product in self:
+            depths = product.product_template_attribute_value_ids.mapped(
+                "product_attribute_value_id.skinpro_depth_mm"
+            )
+            product.skinpro_depth_mm = (
+                max(depths, default=0) or product.product_tmpl_id.skinpro_depth_mm
+            )
+
+    def _inverse_skinpro_depth_mm(self):
+        """A variant without a depth value carries its treatment's depth."""
+        for product in self:
+            if not product.product_template_attribute_value_ids.filtered(
+                "product_attribute_value_id.skinpro_depth_mm"
+            ):
+                product.product_tmpl_id.skinpro_depth_mm = product.skinpro_depth_mm
+
+    def skinpro_depth_class(self, company):
+        """`cosmetic` when this variant may be performed at `company`, else
+        `medical` (referral only)."""
+        self.ensure_one()
+        return depth_rules.depth_class(
+            self.skinpro_depth_mm,
+            company.skinpro_max_depth_mm,
+            company.root_id.skinpro_depth_cap_mm,
+        )

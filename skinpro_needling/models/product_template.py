@@ -1,0 +1,80 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import depth as depth_rules
+from .res_company import PEN_MAX_DEPTH_MM
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    skinpro_is_needling = fields.Boolean(
+        string="Needling treatment",
+        help="A micro-needling service: selling or performing it needs a cleared "
+        "screening, and its depth decides whether the studio may perform it.",
+    )
+    skinpro_depth_mm = fields.Float(
+        string="Needle depth (mm)",
+        digits=(4, 2),
+        help="The depth of a treatment without a 'Needle depth' attribute; variants "
+        "with that attribute take their value's depth.",
+    )
+    skinpro_course_sessions = fields.Integer(
+        string="Sessions in the course",
+        help="A course sold as one product: the number of session credits it gives "
+        "the client. 0 for a single treatment.",
+    )
+    skinpro_min_spacing_days = fields.Integer(
+        string="Days between sessions",
+        default=28,
+        help="The minimum number of days between two sessions of a course.",
+    )
+
+    @api.constrains(
+        "skinpro_is_needling",
+        "skinpro_depth_mm",
+        "skinpro_course_sessions",
+        "skinpro_min_spacing_days",
+        "type",
+    )
+    def _check_skinpro_needling(self):
+        for template in self.filtered("skinpro_is_needling"):
+            if template.type != "service":
+                raise ValidationError(
+                    _(
+                        "%(name)s: a needling treatment is a service.",
+                        name=template.name,
+                    )
+                )
+            if not 0 <= template.skinpro_depth_mm <= PEN_MAX_DEPTH_MM:
+                raise ValidationError(
+                    _(
+                        "%(name)s: a needle depth of %(depth)s mm is outside the pens' "
+                        "range of 0 to %(max)s mm.",
+                        name=template.name,
+                        depth=template.skinpro_depth_mm,
+                        max=PEN_MAX_DEPTH_MM,
+                    )
+                )
+            if (
+                template.skinpro_course_sessions < 0
+                or template.skinpro_min_spacing_days < 0
+            ):
+                raise ValidationError(
+                    _(
+                        "%(name)s: sessions in the course and days between sessions "
+                        "cannot be negative.",
+                        name=template.name,
+                    )
+                )
+
+    def skinpro_depth_class(self, company):
+        """`cosmetic` or `medical` at `company`, by the deepest of the variants."""
+        self.ensure_one()
+        return depth_rules.depth_class(
+            max(self.product_variant_ids.mapped("skinpro_depth_mm") or [0]),
+            company.skinpro_max_depth_mm,
+            company.root_id.skinpro_depth_cap_mm,
+        )

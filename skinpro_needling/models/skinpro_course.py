@@ -1,0 +1,84 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import course as course_rules
+
+
+class SkinproCourse(models.Model):
+    """A course of sessions a client bought: its session credits."""
+
+    _name = "skinpro.course"
+    _description = "Course of sessions"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Client", required=True, index=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Studio",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Course",
+        required=True,
+        domain=[("skinpro_course_sessions", ">", 0)],
+    )
+    sessions_total = fields.Integer(
+        string="Session credits",
+        compute="_compute_from_product",
+        store=True,
+        readonly=False,
+    )
+    min_spacing_days = fields.Integer(
+        string="Days between sessions",
+        compute="_compute_from_product",
+        store=True,
+        readonly=False,
+    )
+    session_ids = fields.One2many(
+        "skinpro.treatment.session", "course_id", string="Sessions"
+    )
+    sessions_used = fields.Integer(compute="_compute_sessions", store=True)
+    sessions_left = fields.Integer(compute="_compute_sessions", store=True)
+    last_session_date = fields.Date(compute="_compute_sessions", store=True)
+
+    @api.depends("partner_id.name", "product_id.name")
+    def _compute_name(self):
+        for course in self:
+            course.name = " - ".join(
+                filter(None, [course.product_id.name, course.partner_id.name])
+            )
+
+    @api.depends("product_id")
+    def _compute_from_product(self):
+        for course in self:
+            course.sessions_total = course.product_id.skinpro_course_sessions
+            course.min_spacing_days = course.product_id.skinpro_min_spacing_days
+
+    @api.depends("sessions_total", "session_ids.state", "session_ids.date_start")
+    def _compute_sessions(self):
+        for course in self:
+            used = course.session_ids.filtered(
+                lambda s: s.state in ("in_progress", "done")
+            )
+            course.sessions_used = len(used)
+            course.sessions_left = course_rules.credits_left(
+                course.sessions_total, len(used)
+            )
+            starts = used.mapped("date_start")
+            course.last_session_date = max(starts).date() if starts else False
+
+    @api.constrains("sessions_total")
+    def _check_sessions_total(self):
+        for course in self:
+            if course.sessions_total < 1:
+                raise ValidationError(_("A course gives at least one session credit."))

@@ -1,0 +1,41 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .res_company import PEN_MAX_DEPTH_MM
+
+
+class SkinproSessionDepth(models.Model):
+    """The depth actually used on one area during a session."""
+
+    _name = "skinpro.session.depth"
+    _description = "Depth used per area"
+    _order = "id"
+
+    session_id = fields.Many2one(
+        "skinpro.treatment.session", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="session_id.company_id", store=True, index=True
+    )
+    area_id = fields.Many2one(
+        "product.attribute.value",
+        required=True,
+        domain=[("attribute_id.skinpro_kind", "=", "area")],
+    )
+    depth_mm = fields.Float(string="Depth (mm)", digits=(4, 2), required=True)
+
+    @api.constrains("depth_mm")
+    def _check_depth_mm(self):
+        for line in self:
+            if not 0 < line.depth_mm <= PEN_MAX_DEPTH_MM:
+                raise ValidationError(
+                    _(
+                        "Depth on %(area)s: %(depth)s mm is outside the pens' range "
+                        "(above 0, up to %(max)s mm).",
+                        area=line.area_id.name,
+                        depth=line.depth_mm,
+                        max=PEN_MAX_DEPTH_MM,
+                    )
+                )

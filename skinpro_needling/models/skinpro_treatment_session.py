@@ -1,0 +1,415 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import course as course_rules
+from ..rules import depth as depth_rules
+from ..rules import screening as screening_rules
+
+ADVERSE_EVENT_TYPES = [
+    ("bleeding", "Prolonged bleeding"),
+    ("infection", "Infection"),
+    ("allergy", "Allergic reaction"),
+    ("cold_sore", "Cold-sore flare"),
+    ("pigment", "Pigment change"),
+    ("scarring", "Scarring"),
+    ("anaesthetic", "Anaesthetic reaction"),
+    ("other", "Other"),
+]
+
+
+class SkinproTreatmentSession(models.Model):
+    """One micro-needling session of a client at a studio: health data.
+
+    It starts only for a client whose screening at this studio is cleared on the day,
+    who re-confirmed the per-session questions, for a cosmetic treatment at depths
+    below the studio's limit, and within the course's credits and spacing.
+    """
+
+    _name = "skinpro.treatment.session"
+    _description = "Treatment session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Client", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Studio",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    practitioner_id = fields.Many2one(
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        check_company=True,
+        tracking=True,
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Treatment",
+        required=True,
+        domain=[("skinpro_is_needling", "=", True)],
+        tracking=True,
+    )
+    depth_class = fields.Selection(
+        [
+            (depth_rules.COSMETIC, "Cosmetic"),
+            (depth_rules.MEDICAL, "Medical (referral)"),
+        ],
+        compute="_compute_depth_class",
+        help="Cosmetic when the treatment's depth is below this studio's limit.",
+    )
+    course_id = fields.Many2one(
+        "skinpro.course",
+        domain="[('partner_id', '=', partner_id), ('company_id', '=', company_id)]",
+        check_company=True,
+        tracking=True,
+    )
+    screening_id = fields.Many2one(
+        "skinpro.screening",
+        string="Screening relied on",
+        readonly=True,
+        check_company=True,
+        tracking=True,
+    )
+    planned_start = fields.Datetime(
+        string="Planned for", required=True, default=fields.Datetime.now, tracking=True
+    )
+    duration = fields.Float(default=1.0, help="Planned duration, in hours.")
+    planned_stop = fields.Datetime(compute="_compute_planned_stop")
+    date_start = fields.Datetime(string="Started", readonly=True, copy=False)
+    date_end = fields.Datetime(string="Ended", readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("in_progress", "In progress"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="planned",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    depth_line_ids = fields.One2many(
+        "skinpro.session.depth", "session_id", string="Depth per area", copy=False
+    )
+    max_depth_mm = fields.Float(
+        string="Deepest (mm)",
+        digits=(4, 2),
+        compute="_compute_max_depth_mm",
+        store=True,
+    )
+    reconfirmation_ids = fields.One2many(
+        "skinpro.session.reconfirmation",
+        "session_id",
+        string="Re-confirmation",
+        copy=False,
+    )
+    # The studio's visit, in order (source article).
+    history_reviewed = fields.Boolean(string="History reviewed")
+    before_photo = fields.Image(max_width=1920, max_height=1920, copy=False)
+    anaesthetic_applied = fields.Boolean()
+    aftercare_handed = fields.Boolean(
+        string="Aftercare kit and instructions handed over"
+    )
+    finishing_product = fields.Boolean(string="Finishing product applied")
+    led_microcurrent = fields.Boolean(string="LED / micro-current")
+    note = fields.Html(string="Notes")
+    adverse_event = fields.Boolean(tracking=True)
+    adverse_event_type = fields.Selection(ADVERSE_EVENT_TYPES, tracking=True)
+    adverse_event_severity = fields.Selection(
+        [("mild", "Mild"), ("moderate", "Moderate"), ("severe", "Severe")],
+        tracking=True,
+    )
+    adverse_event_description = fields.Text()
+    spacing_overridden_by_id = fields.Many2one(
+        "res.users", string="Spacing override by", readonly=True, copy=False
+    )
+
+    @api.depends("partner_id.name", "product_id.name", "planned_start")
+    def _compute_name(self):
+        for session in self:
+            session.name = " - ".join(
+                filter(
+                    None,
+                    [
+                        session.partner_id.name,
+                        session.product_id.name,
+                        session.planned_start and str(session.planned_start.date()),
+                    ],
+                )
+            )
+
+    @api.depends("planned_start", "duration")
+    def _compute_planned_stop(self):
+        for session in self:
+            session.planned_stop = session.planned_start and fields.Datetime.add(
+                session.planned_start, minutes=int(session.duration * 60)
+            )
+
+    @api.depends("product_id", "company_id")
+    def _compute_depth_class(self):
+        for session in self:
+            session.depth_class = (
+                session.product_id.skinpro_depth_class(session.company_id)
+                if session.product_id and session.company_id
+                else False
+            )
+
+    @api.depends("depth_line_ids.depth_mm")
+    def _compute_max_depth_mm(self):
+        for session in self:
+            session.max_depth_mm = max(
+                session.depth_line_ids.mapped("depth_mm"), default=0
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        questions = self.env["skinpro.contraindication"].search(
+            [("reconfirm_each_session", "=", True)]
+        )
+        for session in sessions.filtered(lambda s: not s.reconfirmation_ids):
+            session.reconfirmation_ids = [
+                Command.create({"contraindication_id": question.id})
+                for question in questions
+            ]
+        return sessions
+
+    # --- starting ---------------------------------------------------------------
+
+    def action_start(self):
+        for session in self:
+            session._start(override_spacing=False)
+        return True
+
+    def action_start_override_spacing(self):
+        """A studio manager starts a course session sooner than the spacing allows."""
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(
+                _("Only a studio manager may override the spacing of a course.")
+            )
+        for session in self:
+            session._start(override_spacing=True)
+        return True
+
+    def _start(self, override_spacing):
+        self.ensure_one()
+        if self.state != "planned":
+            raise UserError(_("Only a planned session can start."))
+        screening = self._check_screening()
+        self._check_reconfirmation()
+        self._check_depth()
+        spacing_breach = self._check_course(override_spacing)
+        self.write(
+            {
+                "state": "in_progress",
+                "date_start": fields.Datetime.now(),
+                "screening_id": screening.id,
+                "spacing_overridden_by_id": spacing_breach and self.env.user.id,
+            }
+        )
+        if spacing_breach:
+            self.message_post(body=spacing_breach, subtype_xmlid="mail.mt_note")
+
+    def _check_screening(self):
+        """The client's screening at this studio, cleared and valid today."""
+        today = fields.Date.context_today(self)
+        screening = (
+            self.env["res.partner"]
+            .with_company(self.company_id)
+            ._skinpro_current_screenings([self.partner_id.id])
+            .get(self.partner_id.id)
+        )
+        if not screening:
+            raise UserError(
+                _(
+                    "%(client)s has no confirmed screening at %(studio)s: screen the "
+                    "client first.",
+                    client=self.partner_id.name,
+                    studio=self.company_id.name,
+                )
+            )
+        status = screening_rules.status_on(
+            screening.outcome, today, screening.valid_until, screening.deferred_until
+        )
+        reasons = ", ".join(screening.outcome_reason_ids.mapped("name"))
+        messages = {
+            screening_rules.NONE: _(
+                "The screening of %(client)s expired on %(date)s: screen the client "
+                "again.",
+                client=self.partner_id.name,
+                date=screening.valid_until,
+            ),
+            screening_rules.DEFERRED: _(
+                "%(client)s is deferred until %(date)s (%(reasons)s).",
+                client=self.partner_id.name,
+                date=screening.deferred_until,
+                reasons=reasons,
+            ),
+            screening_rules.REFER: _(
+                "%(client)s is referred to a medical provider (%(reasons)s): the "
+                "studio cannot treat the client.",
+                client=self.partner_id.name,
+                reasons=reasons,
+            ),
+            screening_rules.CLEARANCE_REQUIRED: _(
+                "%(client)s needs a physician's clearance first, for: %(reasons)s.",
+                client=self.partner_id.name,
+                reasons=reasons,
+            ),
+        }
+        if status in messages:
+            raise UserError(messages[status])
+        return screening
+
+    def _check_reconfirmation(self):
+        unanswered = self.reconfirmation_ids.filtered(lambda r: not r.answer)
+        if unanswered:
+            raise UserError(
+                _(
+                    "Ask the client again before the session: %(questions)s",
+                    questions="; ".join(unanswered.mapped("question")),
+                )
+            )
+        yes = self.reconfirmation_ids.filtered(lambda r: r.answer == "yes")
+        if yes:
+            raise UserError(
+                _(
+                    "The client answered yes to %(questions)s since the screening: "
+                    "screen the client again before treating.",
+                    questions="; ".join(yes.mapped("question")),
+                )
+            )
+
+    def _check_depth(self):
+        limit = depth_rules.effective_limit(
+            self.company_id.skinpro_max_depth_mm,
+            self.company_id.root_id.skinpro_depth_cap_mm,
+        )
+        if self.depth_class != depth_rules.COSMETIC:
+            raise UserError(
+                _(
+                    "%(treatment)s (%(depth)s mm) is medical at %(studio)s, whose "
+                    "cosmetic limit is below %(limit)s mm: refer the client to a "
+                    "medical provider.",
+                    treatment=self.product_id.display_name,
+                    depth=self.product_id.skinpro_depth_mm,
+                    studio=self.company_id.name,
+                    limit=limit,
+                )
+            )
+        too_deep = self.depth_line_ids.filtered(lambda line: line.depth_mm >= limit)
+        if too_deep:
+            raise UserError(
+                _(
+                    "Recorded depth at or above the studio's limit of %(limit)s mm: "
+                    "%(areas)s.",
+                    limit=limit,
+                    areas=", ".join(
+                        f"{line.area_id.name} {line.depth_mm} mm" for line in too_deep
+                    ),
+                )
+            )
+
+    def _check_course(self, override_spacing):
+        """Refuses a session without credit; returns the note of a spacing override,
+        or False."""
+        course = self.course_id
+        if not course:
+            return False
+        if course.sessions_left < 1:
+            raise UserError(
+                _(
+                    "The course %(course)s has no session credit left (%(total)s "
+                    "used).",
+                    course=course.name,
+                    total=course.sessions_total,
+                )
+            )
+        today = fields.Date.context_today(self)
+        last = course.last_session_date
+        if course_rules.spacing_respected(today, last or None, course.min_spacing_days):
+            return False
+        earliest = course_rules.earliest_next_session(last, course.min_spacing_days)
+        if not override_spacing:
+            raise UserError(
+                _(
+                    "Only %(days)s days since the last session of %(course)s; the next "
+                    "may start on %(date)s. A studio manager may override.",
+                    days=(today - last).days,
+                    course=course.name,
+                    date=earliest,
+                )
+            )
+        return Markup("<p>%s</p>") % _(
+            "Spacing override by %(user)s: %(days)s days since the last session, "
+            "%(minimum)s required.",
+            user=self.env.user.name,
+            days=(today - last).days,
+            minimum=course.min_spacing_days,
+        )
+
+    # --- after starting -------------------------------------------------------------
+
+    def action_done(self):
+        for session in self:
+            if session.state != "in_progress":
+                raise UserError(_("Only a session in progress can be completed."))
+        self.write({"state": "done", "date_end": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        if self.filtered(lambda s: s.state == "done"):
+            raise UserError(
+                _("A completed session cannot be cancelled: its record stays as done.")
+            )
+        self.write({"state": "cancelled"})
+        return True
+
+    @api.constrains("adverse_event", "adverse_event_type", "adverse_event_severity")
+    def _check_adverse_event(self):
+        for session in self.filtered("adverse_event"):
+            if not (session.adverse_event_type and session.adverse_event_severity):
+                raise ValidationError(
+                    _("An adverse event needs its type and its severity.")
+                )
+
+    def write(self, vals):
+        new_event = vals.get("adverse_event") and self.filtered(
+            lambda s: not s.adverse_event
+        )
+        result = super().write(vals)
+        for session in new_event or []:
+            session.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Follow up the adverse event"),
+                user_id=session.practitioner_id.id,
+                date_deadline=fields.Date.add(
+                    fields.Date.context_today(session), days=1
+                ),
+            )
+        return result
+
+    def action_create_referral(self):
+        """Refer the client for this (medical-depth) treatment."""
+        self.ensure_one()
+        referral = self.env["crm.lead"]._skinpro_create_referral(
+            partner=self.partner_id,
+            company=self.company_id,
+            reason="depth",
+            session=self,
+            depth_mm=self.product_id.skinpro_depth_mm,
+        )
+        return referral._skinpro_open_action()
