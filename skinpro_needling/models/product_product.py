@@ -45,5 +45,5 @@ class ProductProduct(models.Model):
         return depth_rules.depth_class(
             self.skinpro_depth_mm,
             company.skinpro_max_depth_mm,
-            company.root_id.skinpro_depth_cap_mm,
+            company._skinpro_chain().skinpro_depth_cap_mm,
         )

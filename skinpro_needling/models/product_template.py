@@ -76,5 +76,5 @@ class ProductTemplate(models.Model):
         return depth_rules.depth_class(
             max(self.product_variant_ids.mapped("skinpro_depth_mm") or [0]),
             company.skinpro_max_depth_mm,
-            company.root_id.skinpro_depth_cap_mm,
+            company._skinpro_chain().skinpro_depth_cap_mm,
         )

@@ -92,7 +92,7 @@ class ResCompany(models.Model):
                         company=company.name,
                     )
                 )
-            cap = company.root_id.skinpro_depth_cap_mm
+            cap = company._skinpro_chain().skinpro_depth_cap_mm
             for studio in company | company.child_ids:
                 if studio.parent_id and studio.skinpro_max_depth_mm > cap:
                     raise ValidationError(
@@ -105,6 +105,12 @@ class ResCompany(models.Model):
                             cap=cap,
                         )
                     )
+
+    def _skinpro_chain(self):
+        """The chain's company, whose policy (depth cap, screening validity) a
+        studio's users follow without having access to the chain's company."""
+        self.ensure_one()
+        return self.sudo().root_id
 
     @api.depends("parent_id")
     def _compute_skinpro_is_studio(self):

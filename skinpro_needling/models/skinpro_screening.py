@@ -175,7 +175,7 @@ class SkinproScreening(models.Model):
                     "deferred_until": result.deferred_until,
                     "valid_until": rules.valid_until(
                         screening.date,
-                        screening.company_id.root_id.skinpro_screening_validity_days,
+                        screening.company_id._skinpro_chain().skinpro_screening_validity_days,
                         clearances.mapped("expiry_date"),
                     ),
                 }

@@ -296,7 +296,7 @@ class SkinproTreatmentSession(models.Model):
     def _check_depth(self):
         limit = depth_rules.effective_limit(
             self.company_id.skinpro_max_depth_mm,
-            self.company_id.root_id.skinpro_depth_cap_mm,
+            self.company_id._skinpro_chain().skinpro_depth_cap_mm,
         )
         if self.depth_class != depth_rules.COSMETIC:
             raise UserError(

@@ -74,6 +74,17 @@ class TestTreatmentSession(SkinproCase):
             self.assertEqual(variant.skinpro_depth_class(self.studio_a), "medical")
         self.assertEqual(self.full_face.skinpro_depth_class(self.studio_a), "medical")
 
+    def test_a_studio_user_reads_the_class_without_access_to_the_chain(self):
+        session = self.session(product=self.variant(1.5))
+        self.env.invalidate_all()  # nothing read as superuser stays in the cache
+        self.assertEqual(session.with_user(self.practitioner).depth_class, "medical")
+        self.assertEqual(
+            self.variant(1.0)
+            .with_user(self.practitioner)
+            .skinpro_depth_class(self.studio_a.with_user(self.practitioner)),
+            "cosmetic",
+        )
+
     def test_depth_attribute_ships_every_quarter_millimetre(self):
         depths = self.env.ref("skinpro_needling.attribute_needle_depth").value_ids
         self.assertEqual(
