@@ -3,6 +3,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .skinpro_clinical_record import form_action
+
 REFERRAL_REASONS = [
     ("depth", "Depth requested"),
     ("contraindication", "Contraindication found"),
@@ -96,16 +98,6 @@ class CrmLead(models.Model):
             .sudo(False)
         )
 
-    def _skinpro_open_action(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "crm.lead",
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
-
     def write(self, vals):
         result = super().write(vals)
         if {"stage_id", "skinpro_clearance_document", "skinpro_clearance_expiry"} & set(
@@ -174,13 +166,7 @@ class CrmLead(models.Model):
                 "lead_id": self.id,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "skinpro.screening",
-            "res_id": screening.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        return form_action(screening)
 
     def action_skinpro_sessions(self):
         self.ensure_one()

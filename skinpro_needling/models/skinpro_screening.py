@@ -4,6 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import screening as rules
+from .skinpro_clinical_record import form_action
 
 OUTCOMES = [
     (rules.CLEARED, "Cleared"),
@@ -22,33 +23,10 @@ class SkinproScreening(models.Model):
 
     _name = "skinpro.screening"
     _description = "Client screening"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["skinpro.clinical.record"]
     _order = "date desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Client",
-        required=True,
-        index=True,
-        tracking=True,
-    )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Studio",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-        tracking=True,
-    )
-    practitioner_id = fields.Many2one(
-        "res.users",
-        required=True,
-        default=lambda self: self.env.user,
-        check_company=True,
-        tracking=True,
-    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed")],
@@ -276,12 +254,7 @@ class SkinproScreening(models.Model):
         new = self.create(
             {"partner_id": self.partner_id.id, "company_id": self.company_id.id}
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": new.id,
-            "view_mode": "form",
-        }
+        return form_action(new)
 
     def action_create_referral(self):
         """Refer the client to a medical provider for what this screening found."""
@@ -300,4 +273,4 @@ class SkinproScreening(models.Model):
             screening=self,
             contraindications=self.outcome_reason_ids,
         )
-        return referral._skinpro_open_action()
+        return form_action(referral)

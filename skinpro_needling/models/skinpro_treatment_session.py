@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..rules import course as course_rules
 from ..rules import depth as depth_rules
 from ..rules import screening as screening_rules
+from .skinpro_clinical_record import form_action
 
 ADVERSE_EVENT_TYPES = [
     ("bleeding", "Prolonged bleeding"),
@@ -31,29 +32,10 @@ class SkinproTreatmentSession(models.Model):
 
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["skinpro.clinical.record"]
     _order = "planned_start desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    partner_id = fields.Many2one(
-        "res.partner", string="Client", required=True, index=True, tracking=True
-    )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Studio",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
-        tracking=True,
-    )
-    practitioner_id = fields.Many2one(
-        "res.users",
-        required=True,
-        default=lambda self: self.env.user,
-        check_company=True,
-        tracking=True,
-    )
     product_id = fields.Many2one(
         "product.product",
         string="Treatment",
@@ -412,4 +394,4 @@ class SkinproTreatmentSession(models.Model):
             session=self,
             depth_mm=self.product_id.skinpro_depth_mm,
         )
-        return referral._skinpro_open_action()
+        return form_action(referral)

@@ -1,0 +1,44 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class SkinproClinicalRecord(models.AbstractModel):
+    """What screenings and sessions share: a client, seen at a studio by a
+    practitioner, with every change of these in the chatter."""
+
+    _name = "skinpro.clinical.record"
+    _description = "Client record at a studio"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Client", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Studio",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    practitioner_id = fields.Many2one(
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
+        check_company=True,
+        tracking=True,
+    )
+
+
+def form_action(record):
+    """The window action that opens `record`'s form."""
+    record.ensure_one()
+    return {
+        "type": "ir.actions.act_window",
+        "res_model": record._name,
+        "res_id": record.id,
+        "view_mode": "form",
+        "views": [(False, "form")],
+    }
