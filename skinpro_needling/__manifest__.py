@@ -19,6 +19,7 @@
         "data/skinpro_contraindication_data.xml",
         "data/skinpro_product_data.xml",
         "data/skinpro_crm_data.xml",
+        "data/skinpro_stock_data.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
         "views/product_views.xml",

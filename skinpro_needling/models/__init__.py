@@ -15,3 +15,6 @@ from . import skinpro_treatment_session
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import crm_lead
+from . import skinpro_recipe_line
+from . import stock_lot
+from . import stock_warehouse

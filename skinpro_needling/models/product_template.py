@@ -26,6 +26,13 @@ class ProductTemplate(models.Model):
         help="A course sold as one product: the number of session credits it gives "
         "the client. 0 for a single treatment.",
     )
+    skinpro_recipe_ids = fields.One2many(
+        "skinpro.recipe.line",
+        "product_tmpl_id",
+        string="Consumables per session",
+        help="What one session uses: anaesthetic, cartridge, aftercare kit, finishing "
+        "product.",
+    )
     skinpro_min_spacing_days = fields.Integer(
         string="Days between sessions",
         default=28,

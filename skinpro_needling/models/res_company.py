@@ -161,6 +161,7 @@ class ResCompany(models.Model):
                         "partner_id": studio.partner_id.id,
                     }
                 )
+            warehouse._skinpro_consumption_type()
             if not studio.skinpro_pos_config_ids:
                 env["pos.config"].create(
                     {

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..rules import course as course_rules
 from ..rules import depth as depth_rules
+from ..rules import recipe as recipe_rules
 from ..rules import screening as screening_rules
 from .skinpro_clinical_record import form_action
 
@@ -115,6 +116,26 @@ class SkinproTreatmentSession(models.Model):
         tracking=True,
     )
     adverse_event_description = fields.Text()
+    anaesthetic_grams = fields.Float(
+        string="Anaesthetic used (g)",
+        digits="Product Unit of Measure",
+        help="The grams actually applied; empty: the recipe's quantity.",
+    )
+    consumption_picking_id = fields.Many2one(
+        "stock.picking", string="Consumption", readonly=True, copy=False
+    )
+    consumed_lot_ids = fields.Many2many(
+        "stock.lot",
+        "skinpro_session_consumed_lot_rel",
+        "session_id",
+        "lot_id",
+        string="Lots used",
+        readonly=True,
+        copy=False,
+    )
+    shortage_overridden_by_id = fields.Many2one(
+        "res.users", string="Shortage override by", readonly=True, copy=False
+    )
     spacing_overridden_by_id = fields.Many2one(
         "res.users", string="Spacing override by", readonly=True, copy=False
     )
@@ -347,10 +368,200 @@ class SkinproTreatmentSession(models.Model):
 
     def action_done(self):
         for session in self:
-            if session.state != "in_progress":
-                raise UserError(_("Only a session in progress can be completed."))
-        self.write({"state": "done", "date_end": fields.Datetime.now()})
+            session._complete(override_shortage=False)
         return True
+
+    def action_done_override_shortage(self):
+        """A studio manager completes a session although a consumable is short."""
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(
+                _("Only a studio manager may complete a session short of stock.")
+            )
+        for session in self:
+            session._complete(override_shortage=True)
+        return True
+
+    def _complete(self, override_shortage):
+        self.ensure_one()
+        if self.state != "in_progress":
+            raise UserError(_("Only a session in progress can be completed."))
+        shortages = self._consume(override_shortage)
+        self.write(
+            {
+                "state": "done",
+                "date_end": fields.Datetime.now(),
+                "shortage_overridden_by_id": shortages and self.env.user.id,
+            }
+        )
+
+    def _recipe_needs(self):
+        """{consumable: quantity} one session of this variant uses."""
+        needs = {}
+        for line in self.product_id.product_tmpl_id.skinpro_recipe_ids:
+            if line.variant_id and line.variant_id != self.product_id:
+                continue
+            quantity = line.quantity
+            if line.kind == "anaesthetic" and self.anaesthetic_grams:
+                # The grams actually applied, in the anaesthetic's own unit.
+                quantity = self.env.ref("uom.product_uom_gram")._compute_quantity(
+                    self.anaesthetic_grams, line.component_id.uom_id
+                )
+            needs[line.component_id] = needs.get(line.component_id, 0) + quantity
+        return needs
+
+    def _consume(self, override_shortage):
+        """Move the recipe out of the studio's stock, lot by lot (FEFO, never an
+        expired lot), and record the lots. Returns the shortages {consumable: qty}."""
+        needs = self._recipe_needs()
+        if not needs:
+            return {}
+        warehouse = self.company_id.skinpro_warehouse_id
+        if not warehouse:
+            raise UserError(
+                _(
+                    "%(studio)s has no warehouse: set the studio up first.",
+                    studio=self.company_id.name,
+                )
+            )
+        Quant = self.env["stock.quant"].sudo()
+        quants = Quant.search(
+            [
+                ("product_id", "in", [p.id for p in needs]),
+                ("location_id", "child_of", warehouse.lot_stock_id.id),
+                ("quantity", ">", 0),
+            ]
+        )
+        if quants:
+            # Sessions completing at once for the same stock wait for each other here.
+            self.env.cr.execute(
+                "SELECT id FROM stock_quant WHERE id IN %s FOR UPDATE",
+                [tuple(quants.ids)],
+            )
+            quants.invalidate_recordset(["quantity", "reserved_quantity"])
+        now = fields.Datetime.now()
+        allocations, shortages = {}, {}
+        for component, needed in needs.items():
+            stock = [
+                recipe_rules.Stock(
+                    q,
+                    q.quantity - q.reserved_quantity,
+                    q.lot_id.expiration_date or None,
+                )
+                for q in quants
+                if q.product_id == component
+            ]
+            allocations[component], missing = recipe_rules.allocate_fefo(
+                stock, needed, now
+            )
+            if missing > 0:
+                shortages[component] = missing
+        if shortages and not override_shortage:
+            raise UserError(
+                _(
+                    "%(studio)s is short of %(items)s: restock, or a studio manager "
+                    "may complete the session anyway.",
+                    studio=self.company_id.name,
+                    items=", ".join(
+                        f"{qty:g} {c.uom_id.name} {c.name}"
+                        for c, qty in shortages.items()
+                    ),
+                )
+            )
+        self._move_out(warehouse, allocations)
+        for component, missing in shortages.items():
+            self._notify_shortage(component, missing)
+        return shortages
+
+    def _move_out(self, warehouse, allocations):
+        picking_type = warehouse._skinpro_consumption_type()
+        destination = picking_type.default_location_dest_id
+        picking = (
+            self.env["stock.picking"]
+            .sudo()
+            .create(
+                {
+                    "picking_type_id": picking_type.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "location_dest_id": destination.id,
+                    "origin": self.name,
+                    "company_id": self.company_id.id,
+                }
+            )
+        )
+        for component, takes in allocations.items():
+            if not takes:
+                continue
+            move = (
+                self.env["stock.move"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.name,
+                        "product_id": component.id,
+                        "product_uom": component.uom_id.id,
+                        "product_uom_qty": sum(qty for _quant, qty in takes),
+                        "picking_id": picking.id,
+                        "location_id": warehouse.lot_stock_id.id,
+                        "location_dest_id": destination.id,
+                        "company_id": self.company_id.id,
+                    }
+                )
+            )
+            move._action_confirm()
+            move.move_line_ids.unlink()
+            move.write(
+                {
+                    "move_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": component.id,
+                                "product_uom_id": component.uom_id.id,
+                                "lot_id": quant.lot_id.id,
+                                "location_id": quant.location_id.id,
+                                "location_dest_id": destination.id,
+                                "quantity": qty,
+                                "picked": True,
+                            }
+                        )
+                        for quant, qty in takes
+                    ],
+                    "picked": True,
+                }
+            )
+        if picking.move_ids:
+            picking.move_ids._action_done()
+        self.write(
+            {
+                "consumption_picking_id": picking.id,
+                "consumed_lot_ids": [
+                    Command.set(
+                        [
+                            q.lot_id.id
+                            for takes in allocations.values()
+                            for q, _qty in takes
+                            if q.lot_id
+                        ]
+                    )
+                ],
+            }
+        )
+
+    def _notify_shortage(self, component, missing):
+        """The inventory team of the studio is told what to restock."""
+        inventory = self.env.ref("skinpro_needling.group_inventory").users.filtered(
+            lambda u: self.company_id in u.company_ids
+        )
+        component.product_tmpl_id.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_(
+                "Restock %(product)s at %(studio)s: %(missing)s %(uom)s short",
+                product=component.name,
+                studio=self.company_id.name,
+                missing=f"{missing:g}",
+                uom=component.uom_id.name,
+            ),
+            user_id=(inventory[:1] or self.env.user).id,
+        )
 
     def action_cancel(self):
         if self.filtered(lambda s: s.state == "done"):

@@ -1,0 +1,67 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CONSUMABLE_KINDS = [
+    ("anaesthetic", "Topical anaesthetic"),
+    ("cartridge", "Needle cartridge"),
+    ("kit", "Aftercare kit"),
+    ("finishing", "Finishing product"),
+]
+
+
+class SkinproRecipeLine(models.Model):
+    """A consumable one session of a treatment uses, in the consumable's unit."""
+
+    _name = "skinpro.recipe.line"
+    _description = "Treatment recipe line"
+    _order = "sequence, id"
+
+    sequence = fields.Integer(default=10)
+    product_tmpl_id = fields.Many2one(
+        "product.template",
+        string="Treatment",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    variant_id = fields.Many2one(
+        "product.product",
+        string="Only for variant",
+        domain="[('product_tmpl_id', '=', product_tmpl_id)]",
+        help="Leave empty for every variant; set it for a depth-specific quantity.",
+    )
+    kind = fields.Selection(CONSUMABLE_KINDS, required=True)
+    component_id = fields.Many2one(
+        "product.product",
+        string="Consumable",
+        required=True,
+        domain=[("is_storable", "=", True)],
+    )
+    quantity = fields.Float(
+        required=True, digits="Product Unit of Measure", default=1.0
+    )
+    uom_id = fields.Many2one(related="component_id.uom_id", string="Unit")
+
+    @api.constrains("quantity", "component_id")
+    def _check_quantity(self):
+        for line in self:
+            if line.quantity <= 0:
+                raise ValidationError(
+                    _(
+                        "Recipe of %(treatment)s: the quantity of %(component)s must "
+                        "be positive.",
+                        treatment=line.product_tmpl_id.name,
+                        component=line.component_id.name,
+                    )
+                )
+            if not line.component_id.is_storable:
+                raise ValidationError(
+                    _(
+                        "Recipe of %(treatment)s: %(component)s is not a stocked "
+                        "product, so no stock could be consumed.",
+                        treatment=line.product_tmpl_id.name,
+                        component=line.component_id.name,
+                    )
+                )

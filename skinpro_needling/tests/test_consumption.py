@@ -1,0 +1,186 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import SkinproCase
+
+
+@tagged("post_install", "-at_install")
+class TestConsumption(SkinproCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        (cls.studio_a | cls.studio_b).action_skinpro_setup_studio()
+        gram = cls.env.ref("uom.product_uom_gram")
+        consumable = {"is_storable": True, "type": "consu"}
+        lots = {"tracking": "lot", "use_expiration_date": True, **consumable}
+        cls.anaesthetic = cls.env["product.product"].create(
+            {
+                "name": "Lidocaine 4% cream",
+                "uom_id": gram.id,
+                "uom_po_id": gram.id,
+                **lots,
+            }
+        )
+        cls.cartridge = cls.env["product.product"].create(
+            {"name": "12-pin cartridge", **lots}
+        )
+        cls.kit = cls.env["product.product"].create(
+            {"name": "Aftercare kit", **consumable}
+        )
+        cls.treatment = cls.env["product.product"].create(
+            {
+                "name": "Express micro-needling 0.5 mm",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 0.5,
+            }
+        )
+        cls.treatment.product_tmpl_id.skinpro_recipe_ids = [
+            (
+                0,
+                0,
+                {
+                    "kind": "anaesthetic",
+                    "component_id": cls.anaesthetic.id,
+                    "quantity": 2,
+                },
+            ),
+            (
+                0,
+                0,
+                {"kind": "cartridge", "component_id": cls.cartridge.id, "quantity": 1},
+            ),
+            (0, 0, {"kind": "kit", "component_id": cls.kit.id, "quantity": 1}),
+        ]
+        cls.now = fields.Datetime.now()
+
+    def stock(self, studio, product, qty, lot_name=None, expires_in_days=None):
+        lot = lot_name and self.env["stock.lot"].create(
+            {
+                "name": lot_name,
+                "product_id": product.id,
+                "company_id": studio.id,
+                "expiration_date": self.now + timedelta(days=expires_in_days),
+            }
+        )
+        self.env["stock.quant"]._update_available_quantity(
+            product, studio.skinpro_warehouse_id.lot_stock_id, qty, lot_id=lot or None
+        )
+        return lot
+
+    def on_hand(self, studio, product, lot=None):
+        return self.env["stock.quant"]._get_available_quantity(
+            product,
+            studio.skinpro_warehouse_id.lot_stock_id,
+            lot_id=lot,
+            strict=bool(lot),
+        )
+
+    def started_session(self, studio, client, **vals):
+        self.screening(client=client, studio=studio).action_confirm()
+        session = self.env["skinpro.treatment.session"].create(
+            {
+                "partner_id": client.id,
+                "company_id": studio.id,
+                "product_id": self.treatment.id,
+                **vals,
+            }
+        )
+        session.reconfirmation_ids.write({"answer": "no"})
+        session.action_start()
+        return session
+
+    def stock_studio(self, studio, prefix):
+        early = self.stock(studio, self.cartridge, 5, f"{prefix}-CART-EARLY", 30)
+        late = self.stock(studio, self.cartridge, 5, f"{prefix}-CART-LATE", 300)
+        cream = self.stock(studio, self.anaesthetic, 30, f"{prefix}-LIDO", 90)
+        self.stock(studio, self.kit, 10)
+        return early, late, cream
+
+    def test_completing_consumes_the_recipe_from_the_studios_lot_expiring_first(self):
+        early, late, cream = self.stock_studio(self.studio_a, "A")
+        b_early, _b_late, _b_cream = self.stock_studio(self.studio_b, "B")
+        session = self.started_session(self.studio_a, self.client_a)
+        session.action_done()
+        self.assertEqual(session.state, "done")
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, early), 4)
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, late), 5)
+        self.assertEqual(self.on_hand(self.studio_a, self.anaesthetic, cream), 28)
+        self.assertEqual(self.on_hand(self.studio_a, self.kit), 9)
+        self.assertEqual(self.on_hand(self.studio_b, self.cartridge, b_early), 5)
+        self.assertEqual(session.consumed_lot_ids, early | cream)
+        picking = session.consumption_picking_id
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(
+            picking.picking_type_id.warehouse_id, self.studio_a.skinpro_warehouse_id
+        )
+
+    def test_the_grams_actually_used_are_consumed(self):
+        _early, _late, cream = self.stock_studio(self.studio_a, "A")
+        session = self.started_session(
+            self.studio_a, self.client_a, anaesthetic_grams=3.5
+        )
+        session.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.anaesthetic, cream), 26.5)
+
+    def test_a_course_session_consumes_as_a_paid_one(self):
+        early, _late, _cream = self.stock_studio(self.studio_a, "A")
+        self.treatment.product_tmpl_id.skinpro_course_sessions = 3
+        course = self.env["skinpro.course"].create(
+            {"partner_id": self.client_a.id, "company_id": self.studio_a.id,
+             "product_id": self.treatment.id}
+        )  # fmt: skip
+        session = self.started_session(
+            self.studio_a, self.client_a, course_id=course.id
+        )
+        session.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, early), 4)
+        self.assertEqual(self.on_hand(self.studio_a, self.kit), 9)
+        self.assertEqual(course.sessions_left, 2)
+
+    def test_an_expired_lot_is_never_used_the_shortage_needs_a_manager(self):
+        expired = self.stock(self.studio_a, self.cartridge, 5, "A-CART-OLD", 1)
+        self.stock(self.studio_a, self.anaesthetic, 30, "A-LIDO", 90)
+        self.stock(self.studio_a, self.kit, 10)
+        expired.expiration_date = self.now - timedelta(days=1)
+        session = self.started_session(self.studio_a, self.client_a)
+        with self.assertRaisesRegex(UserError, "short of 1 Units 12-pin cartridge"):
+            session.action_done()
+        self.assertEqual(session.state, "in_progress")
+        self.assertFalse(session.consumption_picking_id)
+        self.assertEqual(self.on_hand(self.studio_a, self.kit), 10)
+        inventory = self.studio_user(
+            "inv", self.studio_a, "skinpro_needling.group_inventory"
+        )
+        manager = self.studio_user(
+            "mgr", self.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        with self.assertRaisesRegex(UserError, "Only a studio manager"):
+            session.action_done_override_shortage()
+        session.with_user(manager).action_done_override_shortage()
+        self.assertEqual(session.state, "done")
+        self.assertEqual(session.shortage_overridden_by_id, manager)
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, expired), 5)
+        self.assertEqual(self.on_hand(self.studio_a, self.kit), 9)
+        activity = self.cartridge.product_tmpl_id.activity_ids
+        self.assertEqual(activity.user_id, inventory)
+        self.assertIn("Restock 12-pin cartridge at Studio A", activity.summary)
+
+    def test_recall_finds_exactly_the_sessions_that_used_a_lot(self):
+        early, _late, _cream = self.stock_studio(self.studio_a, "A")
+        b_early, _b_late, _b_cream = self.stock_studio(self.studio_b, "B")
+        first = self.started_session(self.studio_a, self.client_a)
+        first.action_done()
+        other = self.started_session(self.studio_b, self.client_b)
+        other.action_done()
+        second = self.started_session(
+            self.studio_a, self.env["res.partner"].create({"name": "C"})
+        )
+        second.action_done()
+        self.assertEqual(early.skinpro_session_ids, first | second)
+        self.assertEqual(b_early.skinpro_session_ids, other)
