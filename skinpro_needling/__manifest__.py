@@ -24,6 +24,7 @@
         "views/skinpro_treatment_session_views.xml",
         "views/product_views.xml",
         "views/crm_lead_views.xml",
+        "views/skinpro_inventory_views.xml",
         "views/skinpro_contraindication_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
@@ -34,5 +35,6 @@
         "demo/skinpro_chain_demo.xml",
         "demo/skinpro_screening_demo.xml",
         "demo/skinpro_treatment_demo.xml",
+        "demo/skinpro_inventory_demo.xml",
     ],
 }

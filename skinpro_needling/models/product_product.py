@@ -17,6 +17,21 @@ class ProductProduct(models.Model):
         help="The depth of the variant's 'Needle depth' value, else the treatment's.",
     )
 
+    skinpro_recipe_usage_ids = fields.One2many(
+        "skinpro.recipe.line", "component_id", string="Used in recipes"
+    )
+    skinpro_is_consumable = fields.Boolean(
+        string="Treatment consumable",
+        compute="_compute_skinpro_is_consumable",
+        store=True,
+        help="Used by a treatment's recipe: anaesthetic, cartridge, kit...",
+    )
+
+    @api.depends("skinpro_recipe_usage_ids")
+    def _compute_skinpro_is_consumable(self):
+        for product in self:
+            product.skinpro_is_consumable = bool(product.skinpro_recipe_usage_ids)
+
     @api.depends(
         "product_template_attribute_value_ids.product_attribute_value_id.skinpro_depth_mm",
         "product_tmpl_id.skinpro_depth_mm",

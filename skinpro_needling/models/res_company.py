@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 # The pens' range (SkinPen labelling: 0 to 2.5 mm): no limit or cap can exceed it.
@@ -162,6 +162,7 @@ class ResCompany(models.Model):
                     }
                 )
             warehouse._skinpro_consumption_type()
+            studio._skinpro_resupply_from_central(warehouse)
             if not studio.skinpro_pos_config_ids:
                 env["pos.config"].create(
                     {
@@ -176,6 +177,20 @@ class ResCompany(models.Model):
                     }
                 )
         return True
+
+    def _skinpro_resupply_from_central(self, warehouse):
+        """The chain's central warehouse (its company's first) resupplies the studio's
+        through Odoo's resupply route, across the branch boundary."""
+        chain = self._skinpro_chain()
+        central = (
+            self.env["stock.warehouse"]
+            .sudo()
+            .search([("company_id", "=", chain.id)], order="sequence, id", limit=1)
+        )
+        if central and central not in warehouse.resupply_wh_ids:
+            warehouse.sudo().with_context(
+                allowed_company_ids=[self.id, chain.id]
+            ).resupply_wh_ids = [Command.link(central.id)]
 
     def _skinpro_payment_methods(self):
         """Cash and card payment methods of the studio itself (a POS accepts no

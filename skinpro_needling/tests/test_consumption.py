@@ -184,3 +184,52 @@ class TestConsumption(SkinproCase):
         second.action_done()
         self.assertEqual(early.skinpro_session_ids, first | second)
         self.assertEqual(b_early.skinpro_session_ids, other)
+
+    def test_the_last_cartridge_goes_to_one_session_the_other_reports_the_shortage(
+        self,
+    ):
+        self.stock(self.studio_a, self.cartridge, 1, "A-LAST", 100)
+        self.stock(self.studio_a, self.anaesthetic, 30, "A-LIDO", 90)
+        self.stock(self.studio_a, self.kit, 10)
+        first = self.started_session(self.studio_a, self.client_a)
+        second = self.started_session(
+            self.studio_a, self.env["res.partner"].create({"name": "Second client"})
+        )
+        first.action_done()
+        with self.assertRaisesRegex(UserError, "short of 1 Units 12-pin cartridge"):
+            second.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge), 0)
+        quants = self.env["stock.quant"].search(
+            [("product_id", "=", self.cartridge.id), ("quantity", "<", 0)]
+        )
+        self.assertFalse(quants)
+
+    def test_a_reordering_rule_below_minimum_is_resupplied_from_the_central_stock(self):
+        central = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.chain.id)], order="sequence, id", limit=1
+        )
+        studio_wh = self.studio_a.skinpro_warehouse_id
+        self.assertIn(central, studio_wh.resupply_wh_ids)
+        self.env["stock.quant"]._update_available_quantity(
+            self.kit, central.lot_stock_id, 100
+        )
+        orderpoint = self.env["stock.warehouse.orderpoint"].create(
+            {
+                "product_id": self.kit.id,
+                "warehouse_id": studio_wh.id,
+                "location_id": studio_wh.lot_stock_id.id,
+                "company_id": self.studio_a.id,
+                "route_id": studio_wh.resupply_route_ids[:1].id,
+                "product_min_qty": 10,
+                "product_max_qty": 30,
+            }
+        )
+        orderpoint.action_replenish()
+        moves = self.env["stock.move"].search([("product_id", "=", self.kit.id)])
+        out_of_central = moves.filtered(lambda m: m.location_id == central.lot_stock_id)
+        into_studio = moves.filtered(
+            lambda m: m.location_dest_id == studio_wh.lot_stock_id
+        )
+        self.assertEqual(out_of_central.product_uom_qty, 30)
+        self.assertEqual(into_studio.product_uom_qty, 30)
+        self.assertEqual(into_studio.company_id, self.studio_a)

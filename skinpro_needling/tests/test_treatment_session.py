@@ -18,6 +18,8 @@ class TestTreatmentSession(SkinproCase):
         super().setUpClass()
         cls.full_face = cls.env.ref("skinpro_needling.product_full_face")
         cls.course_product = cls.env.ref("skinpro_needling.product_full_face_course")
+        # Starting and completing, not stock: test_consumption covers the recipes.
+        (cls.full_face | cls.course_product.product_tmpl_id).skinpro_recipe_ids.unlink()
         cls.practitioner = cls.studio_user(
             "pra", cls.studio_a, "skinpro_needling.group_practitioner"
         )
