@@ -233,3 +233,18 @@ class TestConsumption(SkinproCase):
         self.assertEqual(out_of_central.product_uom_qty, 30)
         self.assertEqual(into_studio.product_uom_qty, 30)
         self.assertEqual(into_studio.company_id, self.studio_a)
+
+    def test_sessions_remaining_is_stock_over_average_use(self):
+        self.stock_studio(self.studio_a, "A")  # 10 cartridges, 30 g anaesthetic
+        for name in ("One", "Two"):
+            client = self.env["res.partner"].create({"name": name})
+            self.started_session(self.studio_a, client).action_done()
+        cartridge = self.cartridge.with_company(self.studio_a)
+        self.assertEqual(cartridge.skinpro_studio_on_hand, 8)
+        self.assertEqual(cartridge.skinpro_use_per_session, 1)
+        self.assertEqual(cartridge.skinpro_sessions_remaining, 8)
+        cream = self.anaesthetic.with_company(self.studio_a)
+        self.assertEqual(cream.skinpro_sessions_remaining, 13)  # 26 g left, 2 g each
+        self.assertEqual(
+            self.cartridge.with_company(self.studio_b).skinpro_use_per_session, 0
+        )
