@@ -61,6 +61,40 @@ class ResCompany(models.Model):
         "pos.config", "company_id", string="Points of sale"
     )
 
+    skinpro_expiring_quant_count = fields.Integer(
+        string="Lots to use first",
+        compute="_compute_skinpro_expiring_quant_count",
+        help="Consumable lots in the studio past their expiry alert date.",
+    )
+
+    def _skinpro_expiring_quant_domain(self):
+        self.ensure_one()
+        return [
+            ("product_id.skinpro_is_consumable", "=", True),
+            ("location_id", "child_of", self.skinpro_warehouse_id.lot_stock_id.id),
+            ("quantity", ">", 0),
+            ("lot_id.alert_date", "<=", fields.Datetime.now()),
+        ]
+
+    def _compute_skinpro_expiring_quant_count(self):
+        for company in self:
+            company.skinpro_expiring_quant_count = (
+                self.env["stock.quant"]
+                .sudo()
+                .search_count(company._skinpro_expiring_quant_domain())
+                if company.skinpro_warehouse_id
+                else 0
+            )
+
+    def action_skinpro_expiring_lots(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "skinpro_needling.stock_quant_action_skinpro_consumables"
+        )
+        action["domain"] = self._skinpro_expiring_quant_domain()
+        action["name"] = _("%(studio)s: lots to use first", studio=self.name)
+        return action
+
     @api.constrains(
         "skinpro_max_depth_mm",
         "skinpro_depth_cap_mm",

@@ -438,6 +438,7 @@ class SkinproTreatmentSession(models.Model):
                 [tuple(quants.ids)],
             )
             quants.invalidate_recordset(["quantity", "reserved_quantity"])
+            quants = quants.exists()  # a concurrent session may have emptied some
         now = fields.Datetime.now()
         allocations, shortages = {}, {}
         for component, needed in needs.items():

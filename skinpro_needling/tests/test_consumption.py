@@ -248,3 +248,16 @@ class TestConsumption(SkinproCase):
         self.assertEqual(
             self.cartridge.with_company(self.studio_b).skinpro_use_per_session, 0
         )
+
+    def test_a_studio_shows_its_lots_past_their_expiry_alert(self):
+        soon = self.stock(self.studio_a, self.cartridge, 5, "A-SOON", 10)
+        self.stock(self.studio_a, self.cartridge, 5, "A-LATER", 300)
+        self.stock(self.studio_b, self.cartridge, 5, "B-SOON", 10)
+        (
+            soon | self.env["stock.lot"].search([("name", "in", ["A-LATER", "B-SOON"])])
+        ).write({"alert_date": fields.Datetime.now() + timedelta(days=300)})
+        soon.alert_date = fields.Datetime.now() - timedelta(days=1)
+        self.assertEqual(self.studio_a.skinpro_expiring_quant_count, 1)
+        action = self.studio_a.action_skinpro_expiring_lots()
+        self.assertEqual(self.env["stock.quant"].search(action["domain"]).lot_id, soon)
+        self.assertEqual(self.studio_b.skinpro_expiring_quant_count, 0)
