@@ -172,18 +172,37 @@ class TestConsumption(SkinproCase):
         self.assertIn("Restock 12-pin cartridge at Studio A", activity.summary)
 
     def test_recall_finds_exactly_the_sessions_that_used_a_lot(self):
-        early, _late, _cream = self.stock_studio(self.studio_a, "A")
-        b_early, _b_late, _b_cream = self.stock_studio(self.studio_b, "B")
+        # A manufacturer's lot, resupplied to both studios from the central warehouse.
+        shared = self.env["stock.lot"].create(
+            {
+                "name": "CHAIN-CART-1",
+                "product_id": self.cartridge.id,
+                "expiration_date": self.now + timedelta(days=20),
+            }
+        )
+        for studio in (self.studio_a, self.studio_b):
+            self.env["stock.quant"]._update_available_quantity(
+                self.cartridge,
+                studio.skinpro_warehouse_id.lot_stock_id,
+                2,
+                lot_id=shared,
+            )
+        a_early, _a_late, _cream = self.stock_studio(self.studio_a, "A")
+        self.stock_studio(self.studio_b, "B")
         first = self.started_session(self.studio_a, self.client_a)
         first.action_done()
         other = self.started_session(self.studio_b, self.client_b)
         other.action_done()
-        second = self.started_session(
+        untouched = self.started_session(
             self.studio_a, self.env["res.partner"].create({"name": "C"})
         )
-        second.action_done()
-        self.assertEqual(early.skinpro_session_ids, first | second)
-        self.assertEqual(b_early.skinpro_session_ids, other)
+        self.assertEqual(shared.skinpro_session_ids, first | other)
+        self.assertFalse(a_early.skinpro_session_ids)  # the shared lot expires sooner
+        recall = self.env["skinpro.treatment.session"].search(
+            [("consumed_lot_ids.name", "=", "CHAIN-CART-1")]
+        )
+        self.assertEqual(recall, first | other)
+        self.assertNotIn(untouched, recall)
 
     def test_the_last_cartridge_goes_to_one_session_the_other_reports_the_shortage(
         self,
