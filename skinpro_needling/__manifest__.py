@@ -25,6 +25,7 @@
         "views/product_views.xml",
         "views/crm_lead_views.xml",
         "views/skinpro_inventory_views.xml",
+        "views/pos_order_views.xml",
         "views/skinpro_contraindication_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",

@@ -233,10 +233,18 @@ class ResCompany(models.Model):
         env = self.with_company(self).env
         methods = env["pos.payment.method"].search([("company_id", "=", self.id)])
         if not methods.filtered("is_cash_count"):
+            chain = self._skinpro_chain()
             methods |= env["pos.config"]._create_cash_payment_method(
                 {
                     "name": _("Cash %(studio)s", studio=self.name),
                     "show_on_dashboard": False,
+                    # Cash control books counting differences on the chain's accounts.
+                    "profit_account_id": (
+                        chain.default_cash_difference_income_account_id.id
+                    ),
+                    "loss_account_id": (
+                        chain.default_cash_difference_expense_account_id.id
+                    ),
                 }
             )
         if not methods.filtered(lambda m: m.journal_id.type == "bank"):

@@ -103,6 +103,14 @@ class ResPartner(models.Model):
             return [("id", "in" if negate else "not in", others)]
         return [("id", "not in" if negate else "in", matching)]
 
+    def _load_pos_data_fields(self, config_id):
+        # The POS gets the derived status only: never the screening or its answers.
+        return [
+            *super()._load_pos_data_fields(config_id),
+            "skinpro_screening_status",
+            "skinpro_screening_valid_until",
+        ]
+
     def action_skinpro_screenings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

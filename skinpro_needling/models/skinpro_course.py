@@ -44,6 +44,9 @@ class SkinproCourse(models.Model):
         store=True,
         readonly=False,
     )
+    pos_order_line_id = fields.Many2one(
+        "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
+    )
     session_ids = fields.One2many(
         "skinpro.treatment.session", "course_id", string="Sessions"
     )

@@ -136,6 +136,9 @@ class SkinproTreatmentSession(models.Model):
     shortage_overridden_by_id = fields.Many2one(
         "res.users", string="Shortage override by", readonly=True, copy=False
     )
+    pos_order_line_id = fields.Many2one(
+        "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
+    )
     spacing_overridden_by_id = fields.Many2one(
         "res.users", string="Spacing override by", readonly=True, copy=False
     )
@@ -211,6 +214,13 @@ class SkinproTreatmentSession(models.Model):
         self.ensure_one()
         if self.state != "planned":
             raise UserError(_("Only a planned session can start."))
+        if self.sudo().pos_order_line_id.order_id.skinpro_needs_review:
+            raise UserError(
+                _(
+                    "The order that paid this session is flagged for review: a studio "
+                    "manager reviews it before the session can start."
+                )
+            )
         screening = self._check_screening()
         self._check_reconfirmation()
         self._check_depth()

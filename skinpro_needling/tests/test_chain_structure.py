@@ -38,7 +38,13 @@ class TestChainStructure(SkinproCase):
         pos = self.studio_a.skinpro_pos_config_ids
         self.assertEqual(len(pos), 1)
         self.assertIn("Studio A", pos.name)
-        self.assertTrue(pos.payment_method_ids.filtered("is_cash_count"))
+        cash = pos.payment_method_ids.filtered("is_cash_count")
+        self.assertTrue(
+            cash.journal_id.profit_account_id and cash.journal_id.loss_account_id
+        )
+        # The front desk can open it.
+        pos.open_ui()
+        self.assertEqual(pos.current_session_id.state, "opening_control")
         # Setting up again changes nothing.
         self.studio_a.action_skinpro_setup_studio()
         self.assertEqual(self.studio_a.skinpro_warehouse_id, warehouse)

@@ -1,0 +1,110 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import depth as depth_rules
+from ..rules import screening as screening_rules
+
+PAID_STATES = ("paid", "done", "invoiced")
+
+
+class PosOrder(models.Model):
+    """The server repeats the front desk's checks on every synced order. A paid order
+    is never refused or lost: one that fails them is kept, flagged for review, and
+    put before the studio manager as an activity."""
+
+    _name = "pos.order"
+    _inherit = ["pos.order", "mail.activity.mixin"]
+
+    skinpro_needs_review = fields.Boolean(
+        string="Needs review", readonly=True, copy=False, index=True
+    )
+    skinpro_review_reason = fields.Text(string="Why", readonly=True, copy=False)
+
+    def _process_saved_order(self, draft):
+        order_id = super()._process_saved_order(draft)
+        if not draft and self.state in PAID_STATES:
+            self._skinpro_register_treatments()
+        return order_id
+
+    def _skinpro_register_treatments(self):
+        """Paid needling lines become planned sessions (or course credits), once."""
+        self.ensure_one()
+        lines = self.lines.filtered(
+            lambda line: (
+                line.product_id.skinpro_is_needling
+                and line.qty > 0
+                and not line.skinpro_session_ids
+                and not line.skinpro_course_ids
+            )
+        )
+        if not lines:
+            return
+        problems = self._skinpro_problems(lines)
+        if self.partner_id:
+            for line in lines:
+                line._skinpro_book()
+        if problems:
+            self._skinpro_flag(problems)
+
+    def _skinpro_problems(self, lines):
+        studio = self.company_id
+        if not self.partner_id:
+            return [_("A needling treatment was sold without a client.")]
+        problems = []
+        status = self.partner_id.with_company(studio).sudo().skinpro_screening_status
+        if status != screening_rules.CLEARED:
+            label = dict(
+                self.env["res.partner"]
+                ._fields["skinpro_screening_status"]
+                ._description_selection(self.env)
+            )[status]
+            problems.append(
+                _(
+                    "%(client)s was not cleared at %(studio)s when the order was paid "
+                    "(screening status: %(status)s).",
+                    client=self.partner_id.name,
+                    studio=studio.name,
+                    status=label,
+                )
+            )
+        for line in lines:
+            if line.product_id.skinpro_depth_class(studio) == depth_rules.MEDICAL:
+                problems.append(
+                    _(
+                        "%(treatment)s is medical depth at %(studio)s: it must be "
+                        "referred, not sold.",
+                        treatment=line.product_id.display_name,
+                        studio=studio.name,
+                    )
+                )
+        return problems
+
+    def _skinpro_flag(self, problems):
+        reason = "\n".join(problems)
+        managers = self.env.ref("skinpro_needling.group_studio_manager").users.filtered(
+            lambda user: self.company_id in user.company_ids
+        )
+        self.sudo().write(
+            {"skinpro_needs_review": True, "skinpro_review_reason": reason}
+        )
+        self.sudo().activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=_("Review paid order %(order)s", order=self.name),
+            note=reason,
+            user_id=(managers[:1] or self.user_id).id,
+        )
+
+    def action_skinpro_review_done(self):
+        """The studio manager has reviewed the order: its sessions may start."""
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(_("Only a studio manager may clear a flagged order."))
+        for order in self.filtered("skinpro_needs_review"):
+            order.write({"skinpro_needs_review": False})
+            order.message_post(
+                body=_("Review done by %(user)s.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+            order.activity_ids.action_done()
+        return True

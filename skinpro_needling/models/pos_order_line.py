@@ -1,0 +1,55 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class PosOrderLine(models.Model):
+    _inherit = "pos.order.line"
+
+    skinpro_session_ids = fields.One2many(
+        "skinpro.treatment.session", "pos_order_line_id", string="Sessions"
+    )
+    skinpro_course_ids = fields.One2many(
+        "skinpro.course", "pos_order_line_id", string="Courses"
+    )
+
+    def _skinpro_book(self):
+        """A course gives its credits; a treatment links to the client's planned
+        session at this studio, or plans a new one."""
+        self.ensure_one()
+        order = self.order_id
+        if self.product_id.skinpro_course_sessions:
+            self.env["skinpro.course"].sudo().create(
+                {
+                    "partner_id": order.partner_id.id,
+                    "company_id": order.company_id.id,
+                    "product_id": self.product_id.id,
+                    "pos_order_line_id": self.id,
+                }
+            )
+            return
+        Session = self.env["skinpro.treatment.session"].sudo()
+        planned = Session.search(
+            [
+                ("partner_id", "=", order.partner_id.id),
+                ("company_id", "=", order.company_id.id),
+                ("product_id", "=", self.product_id.id),
+                ("state", "=", "planned"),
+                ("pos_order_line_id", "=", False),
+            ],
+            order="planned_start",
+            limit=int(self.qty),
+        )
+        planned.write({"pos_order_line_id": self.id})
+        Session.create(
+            [
+                {
+                    "partner_id": order.partner_id.id,
+                    "company_id": order.company_id.id,
+                    "product_id": self.product_id.id,
+                    "practitioner_id": order.user_id.id,
+                    "pos_order_line_id": self.id,
+                }
+                for _unit in range(int(self.qty) - len(planned))
+            ]
+        )

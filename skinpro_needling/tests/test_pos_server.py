@@ -1,0 +1,183 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from uuid import uuid4
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import SkinproCase
+
+
+@tagged("post_install", "-at_install")
+class TestPosServer(SkinproCase):
+    """What the server does with the orders the front desk's POS sends."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.studio_a.action_skinpro_setup_studio()
+        cls.config = cls.studio_a.skinpro_pos_config_ids
+        cls.manager = cls.studio_user(
+            "mgr", cls.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        cls.treatment = cls.env["product.product"].create(
+            {
+                "name": "Express micro-needling 0.5 mm",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 0.5,
+                "available_in_pos": True,
+                "list_price": 120,
+                "taxes_id": [(5, 0, 0)],
+            }
+        )
+        cls.course = cls.env["product.product"].create(
+            {
+                "name": "Express course of three",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 0.5,
+                "skinpro_course_sessions": 3,
+                "available_in_pos": True,
+                "list_price": 300,
+                "taxes_id": [(5, 0, 0)],
+            }
+        )
+        cls.config.with_company(cls.studio_a).open_ui()
+        cls.pos_session = cls.config.current_session_id
+
+    def order_data(self, partner, product, uid=None):
+        price = product.list_price
+        return {
+            "name": f"Order {uuid4().hex[:8]}",
+            "uuid": uid or str(uuid4()),
+            "session_id": self.pos_session.id,
+            "partner_id": partner and partner.id,
+            "user_id": self.env.uid,
+            "pricelist_id": self.config.pricelist_id.id,
+            "fiscal_position_id": False,
+            "sequence_number": 1,
+            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+            "to_invoice": False,
+            "state": "paid",
+            "amount_paid": price,
+            "amount_total": price,
+            "amount_tax": 0,
+            "amount_return": 0,
+            "last_order_preparation_change": "{}",
+            "lines": [
+                [
+                    0,
+                    0,
+                    {
+                        "product_id": product.id,
+                        "qty": 1,
+                        "price_unit": price,
+                        "price_subtotal": price,
+                        "price_subtotal_incl": price,
+                        "discount": 0,
+                        "tax_ids": [[6, False, []]],
+                        "uuid": str(uuid4()),
+                    },
+                ]
+            ],
+            "payment_ids": [
+                [
+                    0,
+                    0,
+                    {
+                        "amount": price,
+                        "payment_method_id": self.config.payment_method_ids[:1].id,
+                        "name": fields.Datetime.to_string(fields.Datetime.now()),
+                    },
+                ]
+            ],
+        }
+
+    def sync(self, data):
+        result = self.env["pos.order"].sync_from_ui([data])
+        return self.env["pos.order"].browse(result["pos.order"][0]["id"])
+
+    def test_an_unchecked_order_for_a_non_cleared_client_is_kept_and_flagged(self):
+        order = self.sync(self.order_data(self.client_a, self.treatment))
+        self.assertTrue(order.exists())
+        self.assertEqual(order.state, "paid")
+        self.assertTrue(order.skinpro_needs_review)
+        self.assertIn("was not cleared", order.skinpro_review_reason)
+        self.assertEqual(order.activity_ids.user_id, self.manager)
+        session = order.lines.skinpro_session_ids
+        self.assertEqual(len(session), 1)
+        self.assertEqual(session.state, "planned")
+        # Even once the client is cleared, the session waits for the review.
+        self.screening().action_confirm()
+        session.reconfirmation_ids.write({"answer": "no"})
+        with self.assertRaisesRegex(UserError, "flagged for review"):
+            session.action_start()
+        self.assertEqual(session.state, "planned")
+        order.with_user(self.manager).action_skinpro_review_done()
+        session.action_start()
+        self.assertEqual(session.state, "in_progress")
+
+    def test_a_cleared_clients_order_links_the_planned_session(self):
+        self.screening().action_confirm()
+        planned = self.env["skinpro.treatment.session"].create(
+            {
+                "partner_id": self.client_a.id,
+                "company_id": self.studio_a.id,
+                "product_id": self.treatment.id,
+            }
+        )
+        order = self.sync(self.order_data(self.client_a, self.treatment))
+        self.assertFalse(order.skinpro_needs_review)
+        self.assertFalse(order.activity_ids)
+        self.assertEqual(order.lines.skinpro_session_ids, planned)
+
+    def test_a_paid_course_gives_its_credits(self):
+        self.screening().action_confirm()
+        order = self.sync(self.order_data(self.client_a, self.course))
+        course = order.lines.skinpro_course_ids
+        self.assertEqual(course.partner_id, self.client_a)
+        self.assertEqual(course.sessions_left, 3)
+
+    def test_the_same_order_synced_twice_books_once(self):
+        self.screening().action_confirm()
+        data = self.order_data(self.client_a, self.treatment, uid=str(uuid4()))
+        first = self.sync(dict(data))
+        second = self.sync(
+            self.order_data(self.client_a, self.treatment, uid=data["uuid"])
+        )
+        self.assertEqual(first, second)
+        sessions = self.env["skinpro.treatment.session"].search(
+            [("partner_id", "=", self.client_a.id)]
+        )
+        self.assertEqual(len(sessions), 1)
+
+    def test_a_treatment_sold_without_client_is_flagged(self):
+        order = self.sync(self.order_data(False, self.treatment))
+        self.assertTrue(order.skinpro_needs_review)
+        self.assertIn("without a client", order.skinpro_review_reason)
+
+    def test_the_pos_receives_the_status_never_the_answers(self):
+        self.screening(yes=["pregnancy"]).action_confirm()
+        front_desk = self.studio_user(
+            "fd", self.studio_a, "skinpro_needling.group_front_desk"
+        )
+        self.env.invalidate_all()
+        data = self.pos_session.with_user(front_desk).load_data([])
+        partners = data["res.partner"]
+        self.assertIn("skinpro_screening_status", partners["fields"])
+        self.assertFalse(
+            [
+                f
+                for f in partners["fields"]
+                if f.startswith("skinpro_screening_")
+                and f
+                not in ("skinpro_screening_status", "skinpro_screening_valid_until")
+            ]
+        )
+        row = next(r for r in partners["data"] if r["id"] == self.client_a.id)
+        self.assertEqual(row["skinpro_screening_status"], "refer")
+        payload = str(data)
+        for secret in ("pregnan", "answer", "Are you", "consent_signature"):
+            self.assertNotIn(secret, payload)
