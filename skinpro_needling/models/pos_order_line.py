@@ -28,7 +28,17 @@ class PosOrderLine(models.Model):
                 }
             )
             return
-        Session = self.env["skinpro.treatment.session"].sudo()
+        # The paid order is the record of this booking: no creation note or follower
+        # on each session, which would cost the POS's sync for nothing.
+        Session = (
+            self.env["skinpro.treatment.session"]
+            .sudo()
+            .with_context(
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                tracking_disable=True,
+            )
+        )
         planned = Session.search(
             [
                 ("partner_id", "=", order.partner_id.id),

@@ -181,3 +181,37 @@ class TestPosServer(SkinproCase):
         payload = str(data)
         for secret in ("pregnan", "answer", "Are you", "consent_signature"):
             self.assertNotIn(secret, payload)
+
+    def queries_to_sync_one_order(self):
+        data = self.order_data(self.client_a, self.treatment)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        self.sync(data)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def prior_sessions(self, count):
+        clients = self.env["res.partner"].create(
+            [{"name": f"Prior client {n}"} for n in range(count)]
+        )
+        self.env["skinpro.treatment.session"].create(
+            [
+                {
+                    "partner_id": client.id,
+                    "company_id": self.studio_a.id,
+                    "product_id": self.treatment.id,
+                    "reconfirmation_ids": [],
+                }
+                for client in clients
+            ]
+        )
+
+    def test_sync_queries_do_not_grow_with_prior_sessions(self):
+        self.screening().action_confirm()
+        self.sync(self.order_data(self.client_a, self.treatment))  # warm the caches
+        self.prior_sessions(10)
+        with_ten = self.queries_to_sync_one_order()
+        self.prior_sessions(990)
+        with_thousand = self.queries_to_sync_one_order()
+        self.assertEqual(with_thousand, with_ten)

@@ -1,0 +1,124 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Cost of the addon on the POS's order sync: `pos.order.sync_from_ui` of 200 orders
+with one needling treatment each, against 200 orders of a plain service, on the demo
+database (`./skinpro demo` first; run with `./skinpro bench pos_sync`). Target: a ratio
+of 1.3 or less. Everything is rolled back."""
+
+import argparse
+import statistics
+import time
+from uuid import uuid4
+
+import odoo
+from odoo import SUPERUSER_ID, api, fields
+
+ORDERS = 200
+ROUNDS = 3
+
+
+def order_data(session, partner, product):
+    price = product.list_price
+    now = fields.Datetime.to_string(fields.Datetime.now())
+    line = {
+        "product_id": product.id,
+        "qty": 1,
+        "price_unit": price,
+        "price_subtotal": price,
+        "price_subtotal_incl": price,
+        "discount": 0,
+        "tax_ids": [[6, False, []]],
+        "uuid": str(uuid4()),
+    }
+    payment = {
+        "amount": price,
+        "name": now,
+        "payment_method_id": session.config_id.payment_method_ids[:1].id,
+    }
+    return {
+        "name": f"Bench {uuid4().hex[:8]}",
+        "uuid": str(uuid4()),
+        "session_id": session.id,
+        "partner_id": partner.id,
+        "user_id": session.env.uid,
+        "pricelist_id": session.config_id.pricelist_id.id,
+        "fiscal_position_id": False,
+        "sequence_number": 1,
+        "date_order": now,
+        "to_invoice": False,
+        "state": "paid",
+        "amount_paid": price,
+        "amount_total": price,
+        "amount_tax": 0,
+        "amount_return": 0,
+        "last_order_preparation_change": "{}",
+        "lines": [[0, 0, line]],
+        "payment_ids": [[0, 0, payment]],
+    }
+
+
+def timed_sync(env, session, partner, product):
+    orders = [order_data(session, partner, product) for _n in range(ORDERS)]
+    env.flush_all()
+    start = time.perf_counter()
+    for order in orders:
+        env["pos.order"].sync_from_ui([order])
+    env.flush_all()
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        studio = env.ref("skinpro_needling.studio_salt_lake")
+        # As the front desk's POS does: a POS user, working at the studio.
+        env = env(
+            user=env.ref("base.user_admin").id,
+            context={"allowed_company_ids": [studio.id]},
+        )
+        config = studio.skinpro_pos_config_ids[:1].with_env(env)
+        if not config.current_session_id:
+            config.open_ui()
+        session = config.current_session_id
+        client = env.ref("skinpro_needling.client_slc_cleared")
+        treatment = env.ref(
+            "skinpro_needling.product_full_face"
+        ).product_variant_ids.filtered(lambda p: p.skinpro_depth_mm == 0.5)
+        plain = env["product.product"].create(
+            {
+                "name": "Plain facial",
+                "type": "service",
+                "list_price": treatment.list_price,
+                "available_in_pos": True,
+                "taxes_id": [(5, 0, 0)],
+            }
+        )
+        treatment.taxes_id = [(5, 0, 0)]
+        timed_sync(env, session, client, plain)  # warm-up: caches, sequences
+        plain_runs, needling_runs = [], []
+        for _round in range(ROUNDS):  # interleaved, so both see the same machine
+            plain_runs.append(timed_sync(env, session, client, plain))
+            needling_runs.append(timed_sync(env, session, client, treatment))
+        cr.rollback()
+    plain_s, needling_s = (
+        statistics.median(plain_runs),
+        statistics.median(needling_runs),
+    )
+    print(f"sync_from_ui, {ORDERS} orders, median of {ROUNDS} rounds:")
+    print(f"  plain service:       {plain_s:.2f} s  {fmt(plain_runs)}")
+    print(f"  needling treatment:  {needling_s:.2f} s  {fmt(needling_runs)}")
+    print(f"ratio needling / plain: {needling_s / plain_s:.2f} (target <= 1.30)")
+
+
+def fmt(runs):
+    return "(" + ", ".join(f"{r:.2f}" for r in runs) + ")"
+
+
+if __name__ == "__main__":
+    main()
