@@ -8,57 +8,15 @@ of 1.3 or less. Everything is rolled back."""
 import argparse
 import statistics
 import time
-from uuid import uuid4
 
 import odoo
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, api
 
 ORDERS = 200
 ROUNDS = 3
 
 
-def order_data(session, partner, product):
-    price = product.list_price
-    now = fields.Datetime.to_string(fields.Datetime.now())
-    line = {
-        "product_id": product.id,
-        "qty": 1,
-        "price_unit": price,
-        "price_subtotal": price,
-        "price_subtotal_incl": price,
-        "discount": 0,
-        "tax_ids": [[6, False, []]],
-        "uuid": str(uuid4()),
-    }
-    payment = {
-        "amount": price,
-        "name": now,
-        "payment_method_id": session.config_id.payment_method_ids[:1].id,
-    }
-    return {
-        "name": f"Bench {uuid4().hex[:8]}",
-        "uuid": str(uuid4()),
-        "session_id": session.id,
-        "partner_id": partner.id,
-        "user_id": session.env.uid,
-        "pricelist_id": session.config_id.pricelist_id.id,
-        "fiscal_position_id": False,
-        "sequence_number": 1,
-        "date_order": now,
-        "to_invoice": False,
-        "state": "paid",
-        "amount_paid": price,
-        "amount_total": price,
-        "amount_tax": 0,
-        "amount_return": 0,
-        "last_order_preparation_change": "{}",
-        "lines": [[0, 0, line]],
-        "payment_ids": [[0, 0, payment]],
-    }
-
-
-def timed_sync(env, session, partner, product):
-    orders = [order_data(session, partner, product) for _n in range(ORDERS)]
+def timed_sync(env, orders):
     env.flush_all()
     start = time.perf_counter()
     for order in orders:
@@ -74,6 +32,9 @@ def main():
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
+    # The payload the addon's tests send, built once for both.
+    from odoo.addons.skinpro_needling.tests.common import pos_order_payload
+
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         studio = env.ref("skinpro_needling.studio_salt_lake")
@@ -100,11 +61,15 @@ def main():
             }
         )
         treatment.taxes_id = [(5, 0, 0)]
-        timed_sync(env, session, client, plain)  # warm-up: caches, sequences
+
+        def orders(product):
+            return [pos_order_payload(session, client, product) for _n in range(ORDERS)]
+
+        timed_sync(env, orders(plain))  # warm-up: caches, sequences
         plain_runs, needling_runs = [], []
         for _round in range(ROUNDS):  # interleaved, so both see the same machine
-            plain_runs.append(timed_sync(env, session, client, plain))
-            needling_runs.append(timed_sync(env, session, client, treatment))
+            plain_runs.append(timed_sync(env, orders(plain)))
+            needling_runs.append(timed_sync(env, orders(treatment)))
         cr.rollback()
     plain_s, needling_s = (
         statistics.median(plain_runs),

@@ -2,11 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from uuid import uuid4
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import SkinproCase, pos_order_payload
 
 
 @tagged("post_install", "-at_install")
@@ -48,52 +47,7 @@ class TestPosServer(SkinproCase):
         cls.pos_session = cls.config.current_session_id
 
     def order_data(self, partner, product, uid=None):
-        price = product.list_price
-        return {
-            "name": f"Order {uuid4().hex[:8]}",
-            "uuid": uid or str(uuid4()),
-            "session_id": self.pos_session.id,
-            "partner_id": partner and partner.id,
-            "user_id": self.env.uid,
-            "pricelist_id": self.config.pricelist_id.id,
-            "fiscal_position_id": False,
-            "sequence_number": 1,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "to_invoice": False,
-            "state": "paid",
-            "amount_paid": price,
-            "amount_total": price,
-            "amount_tax": 0,
-            "amount_return": 0,
-            "last_order_preparation_change": "{}",
-            "lines": [
-                [
-                    0,
-                    0,
-                    {
-                        "product_id": product.id,
-                        "qty": 1,
-                        "price_unit": price,
-                        "price_subtotal": price,
-                        "price_subtotal_incl": price,
-                        "discount": 0,
-                        "tax_ids": [[6, False, []]],
-                        "uuid": str(uuid4()),
-                    },
-                ]
-            ],
-            "payment_ids": [
-                [
-                    0,
-                    0,
-                    {
-                        "amount": price,
-                        "payment_method_id": self.config.payment_method_ids[:1].id,
-                        "name": fields.Datetime.to_string(fields.Datetime.now()),
-                    },
-                ]
-            ],
-        }
+        return pos_order_payload(self.pos_session, partner, product, uid)
 
     def sync(self, data):
         result = self.env["pos.order"].sync_from_ui([data])
