@@ -32,6 +32,14 @@
         "views/skinpro_menus.xml",
         "report/skinpro_screening_report.xml",
     ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "skinpro_needling/static/src/pos/**/*",
+        ],
+        "web.assets_tests": [
+            "skinpro_needling/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/skinpro_chain_demo.xml",
         "demo/skinpro_screening_demo.xml",

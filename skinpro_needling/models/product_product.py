@@ -115,6 +115,32 @@ class ProductProduct(models.Model):
             ):
                 product.product_tmpl_id.skinpro_depth_mm = product.skinpro_depth_mm
 
+    skinpro_studio_depth_class = fields.Selection(
+        [(depth_rules.COSMETIC, "Cosmetic"), (depth_rules.MEDICAL, "Medical")],
+        string="Class at this studio",
+        compute="_compute_skinpro_studio_depth_class",
+        help="The treatment's class at the current studio: the POS refuses to sell "
+        "a medical one.",
+    )
+
+    @api.depends_context("company")
+    @api.depends("skinpro_depth_mm", "skinpro_is_needling")
+    def _compute_skinpro_studio_depth_class(self):
+        for product in self:
+            product.skinpro_studio_depth_class = (
+                product.skinpro_depth_class(self.env.company)
+                if product.skinpro_is_needling
+                else False
+            )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return [
+            *super()._load_pos_data_fields(config_id),
+            "skinpro_is_needling",
+            "skinpro_studio_depth_class",
+        ]
+
     def skinpro_depth_class(self, company):
         """`cosmetic` when this variant may be performed at `company`, else
         `medical` (referral only)."""

@@ -1,0 +1,50 @@
+/** @odoo-module */
+// Copyright 2026 SkinPro Studio
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import { registry } from "@web/core/registry";
+
+const TREATMENT = "Express micro-needling 0.5 mm";
+
+registry.category("web_tour.tours").add("skinpro_refused_without_client", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            Dialog.is({ title: "Treatment refused" }),
+            Dialog.bodyIs("Select the client first"),
+            Dialog.confirm(),
+            ProductScreen.orderIsEmpty(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_refused_refer_client", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Refer Client"),
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            Dialog.is({ title: "Treatment refused" }),
+            Dialog.bodyIs("is not cleared"),
+            Dialog.confirm(),
+            ProductScreen.orderIsEmpty(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Cleared Client"),
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
+        ].flat(),
+});

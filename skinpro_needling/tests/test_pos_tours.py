@@ -1,0 +1,69 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from pathlib import Path
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+SIGNATURE = base64.b64encode(
+    (Path(__file__).parent.parent / "demo" / "consent_signature.png").read_bytes()
+)
+
+
+@tagged("post_install", "-at_install")
+class TestPosTours(HttpCase):
+    """The front desk at the POS, in headless Chromium."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        chain = cls.env.ref("base.main_company")
+        cls.studio = cls.env["res.company"].create(
+            {"name": "Tour studio", "parent_id": chain.id, "skinpro_code": "TOUR"}
+        )
+        cls.studio.action_skinpro_setup_studio()
+        cls.config = cls.studio.skinpro_pos_config_ids
+        cls.front_desk = new_test_user(
+            cls.env,
+            login="tourdesk",
+            groups="base.group_user,skinpro_needling.group_front_desk",
+            company_id=cls.studio.id,
+            company_ids=[cls.studio.id],
+        )
+        cls.env["product.product"].create(
+            {
+                "name": "Express micro-needling 0.5 mm",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 0.5,
+                "available_in_pos": True,
+                "list_price": 120,
+            }
+        )
+        for name, yes in (("Cleared Client", []), ("Refer Client", ["pregnancy"])):
+            client = cls.env["res.partner"].create({"name": name})
+            screening = cls.env["skinpro.screening"].create(
+                {
+                    "partner_id": client.id,
+                    "company_id": cls.studio.id,
+                    "consent_signature": SIGNATURE,
+                    "date": fields.Date.today(),
+                }
+            )
+            for line in screening.answer_ids:
+                line.answer = "yes" if line.contraindication_id.code in yes else "no"
+            screening.action_confirm()
+        cls.config.with_user(cls.front_desk).open_ui()
+
+    def start_pos_tour(self, tour):
+        self.start_tour(f"/pos/ui?config_id={self.config.id}", tour, login="tourdesk")
+
+    def test_no_client_selected_is_refused(self):
+        self.start_pos_tour("skinpro_refused_without_client")
+
+    def test_a_client_to_refer_is_refused(self):
+        self.start_pos_tour("skinpro_refused_refer_client")
+
+    def test_a_cleared_client_buys_a_cosmetic_treatment(self):
+        self.start_pos_tour("skinpro_cleared_client_buys")
