@@ -139,6 +139,7 @@ class ProductProduct(models.Model):
             *super()._load_pos_data_fields(config_id),
             "skinpro_is_needling",
             "skinpro_studio_depth_class",
+            "skinpro_aftercare_text",
         ]
 
     def skinpro_depth_class(self, company):

@@ -26,6 +26,12 @@ class ProductTemplate(models.Model):
         help="A course sold as one product: the number of session credits it gives "
         "the client. 0 for a single treatment.",
     )
+    skinpro_aftercare_text = fields.Text(
+        string="Aftercare instructions",
+        translate=True,
+        help="Printed on the receipt of every order with this treatment: what the "
+        "client does in the days after.",
+    )
     skinpro_recipe_ids = fields.One2many(
         "skinpro.recipe.line",
         "product_tmpl_id",

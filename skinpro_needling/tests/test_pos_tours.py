@@ -39,6 +39,7 @@ class TestPosTours(HttpCase):
                 "skinpro_depth_mm": 0.5,
                 "available_in_pos": True,
                 "list_price": 120,
+                "skinpro_aftercare_text": "No makeup for 24 hours. SPF 30+ after.",
             }
         )
         for name, yes in (("Cleared Client", []), ("Refer Client", ["pregnancy"])):
@@ -67,3 +68,9 @@ class TestPosTours(HttpCase):
 
     def test_a_cleared_client_buys_a_cosmetic_treatment(self):
         self.start_pos_tour("skinpro_cleared_client_buys")
+        order = self.env["pos.order"].search([("config_id", "=", self.config.id)])
+        self.assertEqual(order.state, "paid")
+        self.assertFalse(order.skinpro_needs_review)
+        self.assertEqual(
+            order.lines.skinpro_session_ids.partner_id.name, "Cleared Client"
+        )

@@ -4,7 +4,9 @@
 
 import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
 import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
 import { registry } from "@web/core/registry";
 
 const TREATMENT = "Express micro-needling 0.5 mm";
@@ -46,5 +48,13 @@ registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
             ProductScreen.clickCustomer("Cleared Client"),
             ProductScreen.clickDisplayedProduct(TREATMENT),
             ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            {
+                content: "the receipt carries the treatment's aftercare instructions",
+                trigger: ".pos-receipt .skinpro-aftercare:contains('No makeup for 24 hours')",
+            },
         ].flat(),
 });
