@@ -42,6 +42,16 @@ class TestPosTours(HttpCase):
                 "skinpro_aftercare_text": "No makeup for 24 hours. SPF 30+ after.",
             }
         )
+        cls.env["product.product"].create(
+            {
+                "name": "Deep micro-needling 2.0 mm",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 2.0,
+                "available_in_pos": True,
+                "list_price": 400,
+            }
+        )
         for name, yes in (("Cleared Client", []), ("Refer Client", ["pregnancy"])):
             client = cls.env["res.partner"].create({"name": name})
             screening = cls.env["skinpro.screening"].create(
@@ -73,4 +83,10 @@ class TestPosTours(HttpCase):
         self.assertFalse(order.skinpro_needs_review)
         self.assertEqual(
             order.lines.skinpro_session_ids.partner_id.name, "Cleared Client"
+        )
+
+    def test_a_medical_depth_treatment_is_refused(self):
+        self.start_pos_tour("skinpro_refused_medical_depth")
+        self.assertFalse(
+            self.env["pos.order"].search([("config_id", "=", self.config.id)])
         )

@@ -58,3 +58,18 @@ registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
             },
         ].flat(),
 });
+
+registry.category("web_tour.tours").add("skinpro_refused_medical_depth", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Cleared Client"),
+            ProductScreen.clickDisplayedProduct("Deep micro-needling 2.0 mm"),
+            Dialog.is({ title: "Treatment refused" }),
+            Dialog.bodyIs("is medical depth at this studio"),
+            Dialog.confirm(),
+            ProductScreen.orderIsEmpty(),
+        ].flat(),
+});
