@@ -31,6 +31,10 @@ registry.category("web_tour.tours").add("skinpro_refused_refer_client", {
             Dialog.confirm("Open Register"),
             ProductScreen.clickPartnerButton(),
             ProductScreen.clickCustomer("Refer Client"),
+            {
+                content: "the order shows the client is to be referred",
+                trigger: ".set-partner .skinpro-status[data-status='refer']",
+            },
             ProductScreen.clickDisplayedProduct(TREATMENT),
             Dialog.is({ title: "Treatment refused" }),
             Dialog.bodyIs("is not cleared"),
@@ -46,6 +50,10 @@ registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
             Dialog.confirm("Open Register"),
             ProductScreen.clickPartnerButton(),
             ProductScreen.clickCustomer("Cleared Client"),
+            {
+                content: "the order shows the client's screening status",
+                trigger: ".set-partner .skinpro-status[data-status='cleared']:contains('Cleared until')",
+            },
             ProductScreen.clickDisplayedProduct(TREATMENT),
             ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
             ProductScreen.clickPayButton(),
