@@ -18,5 +18,6 @@ from . import crm_lead
 from . import skinpro_recipe_line
 from . import stock_lot
 from . import stock_warehouse
+from . import pos_config
 from . import pos_order
 from . import pos_order_line

@@ -65,13 +65,15 @@ class CrmLead(models.Model):
     @api.model
     def _skinpro_create_referral(self, partner, company, reason, **origin):
         """A referral of `partner` by the studio `company`, in the referrals team's
-        first stage. `origin`: screening, session, depth_mm, contraindications."""
+        first stage. `origin`: screening, session, depth_mm, contraindications,
+        provider."""
         team = self.env.ref("skinpro_needling.crm_team_medical_referrals")
         contraindications = (
             origin.get("contraindications") or self.env["skinpro.contraindication"]
         )
         screening = origin.get("screening")
         session = origin.get("session")
+        provider = origin.get("provider")
         return (
             self.sudo()
             .create(
@@ -93,6 +95,7 @@ class CrmLead(models.Model):
                     ],
                     "skinpro_screening_id": screening and screening.id,
                     "skinpro_session_id": session and session.id,
+                    "skinpro_provider_id": provider and provider.id,
                 }
             )
             .sudo(False)

@@ -50,7 +50,13 @@ class PosOrderLine(models.Model):
             order="planned_start",
             limit=int(self.qty),
         )
-        planned.write({"pos_order_line_id": self.id})
+        # The front desk hands the recipe's aftercare kit over with the paid order.
+        handed = {
+            "pos_order_line_id": self.id,
+            "aftercare_handed": True,
+            "aftercare_kit_id": self._skinpro_aftercare_kit().id,
+        }
+        planned.write(handed)
         Session.create(
             [
                 {
@@ -58,8 +64,18 @@ class PosOrderLine(models.Model):
                     "company_id": order.company_id.id,
                     "product_id": self.product_id.id,
                     "practitioner_id": order.user_id.id,
-                    "pos_order_line_id": self.id,
+                    **handed,
                 }
                 for _unit in range(int(self.qty) - len(planned))
             ]
         )
+
+    def _skinpro_aftercare_kit(self):
+        kits = self.product_id.product_tmpl_id.skinpro_recipe_ids.filtered(
+            lambda line: (
+                line.kind == "kit"
+                and (not line.variant_id or line.variant_id == self.product_id)
+            )
+        )
+        # A kit named for this variant wins over the treatment's general one.
+        return kits.sorted(lambda line: not line.variant_id)[:1].component_id

@@ -106,6 +106,13 @@ class SkinproTreatmentSession(models.Model):
     aftercare_handed = fields.Boolean(
         string="Aftercare kit and instructions handed over"
     )
+    aftercare_kit_id = fields.Many2one(
+        "product.product",
+        string="Aftercare kit",
+        readonly=True,
+        copy=False,
+        help="The kit the front desk handed over with the paid order.",
+    )
     finishing_product = fields.Boolean(string="Finishing product applied")
     led_microcurrent = fields.Boolean(string="LED / micro-current")
     note = fields.Html(string="Notes")

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from uuid import uuid4
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SkinproCase, pos_order_payload
@@ -135,6 +136,79 @@ class TestPosServer(SkinproCase):
         payload = str(data)
         for secret in ("pregnan", "answer", "Are you", "consent_signature"):
             self.assertNotIn(secret, payload)
+
+    def test_the_aftercare_kit_handed_over_is_recorded_on_the_session(self):
+        kit = self.env["product.product"].create(
+            {"name": "Aftercare kit", "type": "consu", "is_storable": True}
+        )
+        self.treatment.skinpro_recipe_ids = [
+            Command.create({"kind": "kit", "component_id": kit.id, "quantity": 1})
+        ]
+        self.screening().action_confirm()
+        session = (
+            self.sync(self.order_data(self.client_a, self.treatment))
+            .lines[:1]
+            .skinpro_session_ids
+        )
+        self.assertTrue(session.aftercare_handed)
+        self.assertEqual(session.aftercare_kit_id, kit)
+
+    def test_the_pos_reads_todays_status_for_its_own_studio_only(self):
+        self.screening(yes=["pregnancy"]).action_confirm()
+        front_desk = self.studio_user(
+            "fd", self.studio_a, "skinpro_needling.group_front_desk"
+        )
+        rows = self.config.with_user(front_desk).skinpro_screening_statuses(
+            [self.client_a.id, self.client_b.id]
+        )
+        by_id = {row["id"]: row for row in rows}
+        self.assertEqual(by_id[self.client_a.id]["skinpro_screening_status"], "refer")
+        self.assertEqual(by_id[self.client_b.id]["skinpro_screening_status"], "none")
+        self.assertEqual(
+            set(by_id[self.client_a.id]),
+            {"id", "skinpro_screening_status", "skinpro_screening_valid_until"},
+        )
+        self.studio_b.action_skinpro_setup_studio()
+        with self.assertRaises(AccessError):
+            self.studio_b.skinpro_pos_config_ids.with_user(
+                front_desk
+            ).skinpro_screening_statuses([self.client_a.id])
+
+    def test_the_pos_refers_only_medical_depth_to_a_provider(self):
+        front_desk = self.studio_user(
+            "fd", self.studio_a, "skinpro_needling.group_front_desk"
+        )
+        provider = self.env["res.partner"].create(
+            {"name": "Dr. Derm", "skinpro_is_medical_provider": True}
+        )
+        deep = self.env["product.product"].create(
+            {
+                "name": "Deep micro-needling 2.0 mm",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "skinpro_depth_mm": 2.0,
+            }
+        )
+        config = self.config.with_user(front_desk)
+        self.assertIn(
+            "Dr. Derm", [p["name"] for p in config.skinpro_referral_providers()]
+        )
+        Lead = self.env["crm.lead"]
+        before = Lead.search_count([("skinpro_is_referral", "=", True)])
+        with self.assertRaisesRegex(UserError, "can be performed at Studio A"):
+            config.skinpro_create_referral(
+                self.client_a.id, self.treatment.id, provider.id
+            )
+        with self.assertRaisesRegex(UserError, "Choose the medical provider"):
+            config.skinpro_create_referral(self.client_a.id, deep.id, self.client_b.id)
+        self.assertEqual(
+            Lead.search_count([("skinpro_is_referral", "=", True)]), before
+        )
+        name = config.skinpro_create_referral(self.client_a.id, deep.id, provider.id)
+        referral = Lead.search([("name", "=", name)])
+        self.assertEqual(referral.skinpro_provider_id, provider)
+        self.assertEqual(referral.company_id, self.studio_a)
+        self.assertIn("Referred from the POS", referral.message_ids[0].body)
 
     def queries_to_sync_one_order(self):
         data = self.order_data(self.client_a, self.treatment)

@@ -52,6 +52,13 @@ class TestPosTours(HttpCase):
                 "list_price": 400,
             }
         )
+        cls.provider = cls.env["res.partner"].create(
+            {
+                "name": "Tour Dermatology Clinic",
+                "skinpro_is_medical_provider": True,
+                "skinpro_speciality": "Dermatology",
+            }
+        )
         for name, yes in (("Cleared Client", []), ("Refer Client", ["pregnancy"])):
             client = cls.env["res.partner"].create({"name": name})
             screening = cls.env["skinpro.screening"].create(
@@ -85,8 +92,25 @@ class TestPosTours(HttpCase):
             order.lines.skinpro_session_ids.partner_id.name, "Cleared Client"
         )
 
-    def test_a_medical_depth_treatment_is_refused(self):
+    def test_a_medical_depth_treatment_is_refused_and_referred(self):
         self.start_pos_tour("skinpro_refused_medical_depth")
         self.assertFalse(
             self.env["pos.order"].search([("config_id", "=", self.config.id)])
         )
+        referral = self.env["crm.lead"].search(
+            [("skinpro_is_referral", "=", True), ("company_id", "=", self.studio.id)]
+        )
+        self.assertEqual(referral.partner_id.name, "Cleared Client")
+        self.assertEqual(referral.skinpro_provider_id, self.provider)
+        self.assertEqual(referral.skinpro_referral_reason, "depth")
+        self.assertEqual(referral.skinpro_depth_requested_mm, 2.0)
+        self.assertEqual(
+            referral.stage_id,
+            self.env.ref("skinpro_needling.crm_stage_referral_to_send"),
+        )
+
+    def test_the_client_list_filters_the_clients_cleared_today(self):
+        self.start_pos_tour("skinpro_cleared_today_filter")
+
+    def test_the_status_is_read_again_when_the_client_is_selected(self):
+        self.start_pos_tour("skinpro_status_refreshed_on_select")

@@ -8,12 +8,18 @@ import { patch } from "@web/core/utils/patch";
 import { _t } from "@web/core/l10n/translation";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
 import { PosStore } from "@point_of_sale/app/store/pos_store";
+import { SkinproReferralDialog } from "./skinpro_referral_dialog";
 
 patch(PosStore.prototype, {
     async addLineToCurrentOrder(vals, opts = {}, configure = true) {
         const product = vals.product_id;
         if (product?.skinpro_is_needling) {
-            const refusal = this.skinproRefusal(product, this.get_order()?.get_partner());
+            const partner = this.get_order()?.get_partner();
+            const refusal = this.skinproRefusal(product, partner);
+            if (refusal && partner && product.skinpro_studio_depth_class === "medical") {
+                this.dialog.add(SkinproReferralDialog, { body: refusal, partner, product });
+                return;
+            }
             if (refusal) {
                 this.dialog.add(AlertDialog, {
                     title: _t("Treatment refused"),
@@ -34,21 +40,43 @@ patch(PosStore.prototype, {
         }
         if (product.skinpro_studio_depth_class === "medical") {
             return _t(
-                "%s is medical depth at this studio: it cannot be sold here. Create a " +
-                    "referral to a medical provider from the client's screening or session.",
+                "%s is medical depth at this studio: it cannot be sold here. Refer the " +
+                    "client to a medical provider.",
                 product.display_name
             );
         }
         const status = partner.skinpro_screening_status;
         if (status !== "cleared") {
             const next = {
-                none: _t("Start a screening in Micro-needling > Clients."),
+                none: _t("Ask a practitioner to screen the client (Micro-needling > Clients)."),
                 clearance_required: _t("A physician's clearance is needed first."),
                 deferred: _t("The client must wait until the deferral ends."),
-                refer: _t("Create a referral to a medical provider from the screening."),
+                refer: _t("A practitioner refers the client from the screening."),
             };
             return _t("%s is not cleared for needling at this studio. %s", partner.name, next[status] || "");
         }
         return false;
+    },
+
+    async selectPartner() {
+        const result = await super.selectPartner(...arguments);
+        const partner = this.get_order()?.get_partner();
+        if (partner) {
+            await this.skinproRefreshStatuses([partner]);
+        }
+        return result;
+    },
+
+    /** Today's screening status of these clients, from the server; offline, the
+     * status loaded with the POS stays (the server checks the order again). */
+    async skinproRefreshStatuses(partners) {
+        const rows = await this.data.silentCall("pos.config", "skinpro_screening_statuses", [
+            [this.config.id],
+            partners.map((partner) => partner.id),
+        ]);
+        for (const row of rows || []) {
+            const { id, ...status } = row;
+            this.models["res.partner"].get(id)?.update(status);
+        }
     },
 });

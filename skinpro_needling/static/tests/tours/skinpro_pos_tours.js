@@ -77,7 +77,69 @@ registry.category("web_tour.tours").add("skinpro_refused_medical_depth", {
             ProductScreen.clickDisplayedProduct("Deep micro-needling 2.0 mm"),
             Dialog.is({ title: "Treatment refused" }),
             Dialog.bodyIs("is medical depth at this studio"),
-            Dialog.confirm(),
+            {
+                content: "choose the provider to refer the client to",
+                trigger: ".modal .skinpro-provider:contains('Tour Dermatology Clinic')",
+                run: "click",
+            },
+            Dialog.confirm("Create referral"),
+            {
+                content: "the front desk is told the referral exists",
+                trigger: ".o_notification:contains('Referral created')",
+            },
+            Dialog.isNot(),
             ProductScreen.orderIsEmpty(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_cleared_today_filter", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            {
+                content: "the list holds clients of every status",
+                trigger: ".partner-list .partner-line:contains('Refer Client')",
+            },
+            {
+                content: "show only the clients cleared today",
+                trigger: ".modal .skinpro-cleared-filter",
+                run: "click",
+            },
+            {
+                content: "a cleared client stays, marked cleared",
+                trigger: ".partner-list .partner-line:contains('Cleared Client') .skinpro-cleared",
+            },
+            {
+                content: "a client to refer is filtered out",
+                trigger: ".partner-list:not(:has(.partner-line:contains('Refer Client')))",
+            },
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_status_refreshed_on_select", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            {
+                content: "the status loaded with the POS goes stale",
+                trigger: ".product-screen",
+                run: () => {
+                    const client = window.posmodel.models["res.partner"].find(
+                        (partner) => partner.name === "Cleared Client"
+                    );
+                    client.update({ skinpro_screening_status: "none" });
+                },
+            },
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Cleared Client"),
+            {
+                content: "selecting the client reads today's status from the server",
+                trigger: ".set-partner .skinpro-status[data-status='cleared']",
+            },
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
         ].flat(),
 });
