@@ -153,6 +153,23 @@ class TestPosServer(SkinproCase):
         self.assertTrue(session.aftercare_handed)
         self.assertEqual(session.aftercare_kit_id, kit)
 
+    def test_a_retail_aftercare_product_sells_as_usual(self):
+        serum = self.env["product.product"].create(
+            {
+                "name": "Retail recovery serum",
+                "type": "consu",
+                "is_storable": True,
+                "available_in_pos": True,
+                "list_price": 35,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        order = self.sync(self.order_data(False, serum))
+        self.assertEqual(order.state, "paid")
+        self.assertFalse(order.skinpro_needs_review)
+        self.assertFalse(order.activity_ids)
+        self.assertFalse(order.lines.skinpro_session_ids)
+
     def test_the_pos_reads_todays_status_for_its_own_studio_only(self):
         self.screening(yes=["pregnancy"]).action_confirm()
         front_desk = self.studio_user(
