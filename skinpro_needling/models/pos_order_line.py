@@ -56,7 +56,8 @@ class PosOrderLine(models.Model):
             "aftercare_handed": True,
             "aftercare_kit_id": self._skinpro_aftercare_kit().id,
         }
-        planned.write(handed)
+        if planned:
+            planned.write(handed)
         Session.create(
             [
                 {

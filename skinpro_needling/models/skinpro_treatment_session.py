@@ -189,16 +189,21 @@ class SkinproTreatmentSession(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        sessions = super().create(vals_list)
+        # The questions to re-confirm go in with the session: one create, no write.
         questions = self.env["skinpro.contraindication"].search(
             [("reconfirm_each_session", "=", True)]
         )
-        for session in sessions.filtered(lambda s: not s.reconfirmation_ids):
-            session.reconfirmation_ids = [
-                Command.create({"contraindication_id": question.id})
-                for question in questions
-            ]
-        return sessions
+        reconfirmations = [
+            Command.create({"contraindication_id": question.id})
+            for question in questions
+        ]
+        vals_list = [
+            vals
+            if vals.get("reconfirmation_ids")
+            else dict(vals, reconfirmation_ids=reconfirmations)
+            for vals in vals_list
+        ]
+        return super().create(vals_list)
 
     # --- starting ---------------------------------------------------------------
 

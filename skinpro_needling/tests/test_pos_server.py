@@ -6,7 +6,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase, pos_order_payload
+from .common import SkinproCase
+from .pos_payload import pos_order_payload
 
 
 @tagged("post_install", "-at_install")
