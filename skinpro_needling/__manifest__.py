@@ -29,8 +29,11 @@
         "views/skinpro_contraindication_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
+        "views/skinpro_report_views.xml",
+        "wizards/skinpro_month_report_wizard_views.xml",
         "views/skinpro_menus.xml",
         "report/skinpro_screening_report.xml",
+        "report/skinpro_studio_month_report.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

@@ -21,3 +21,9 @@ from . import stock_warehouse
 from . import pos_config
 from . import pos_order
 from . import pos_order_line
+from . import skinpro_report_session
+from . import skinpro_report_screening
+from . import skinpro_report_referral
+from . import skinpro_report_consumption
+from . import skinpro_report_stock_cover
+from . import skinpro_report_funnel

@@ -1,5 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -270,3 +272,52 @@ class ResCompany(models.Model):
                 }
             )
         return methods
+
+    @api.readonly
+    def skinpro_month_figures(self, month):
+        """The studio's figures for the month of `month` (a date), as its monthly
+        report prints them. Read-only, so a chain with a read replica serves it
+        from there; it reads the report views, under the caller's access."""
+        self.ensure_one()
+        start = fields.Date.to_date(month).replace(day=1)
+        end = start + relativedelta(months=1)
+        period = [
+            ("company_id", "=", self.id),
+            ("date", ">=", start),
+            ("date", "<", end),
+        ]
+        sessions = self.env["skinpro.report.session"]
+        done = period + [("state", "=", "done")]
+        [[count, revenue, cost]] = sessions._read_group(
+            done, [], ["__count", "revenue:sum", "consumables_cost:sum"]
+        )
+        expiring = self.env["stock.quant"].search(
+            [
+                ("company_id", "=", self.id),
+                ("location_id.usage", "=", "internal"),
+                ("quantity", ">", 0),
+                ("expiration_date", "<", end + relativedelta(months=1)),
+            ],
+            order="expiration_date, id",
+        )
+        return {
+            "month": start,
+            "sessions": count,
+            "revenue": revenue,
+            "consumables_cost": cost,
+            "sessions_by_treatment": sessions._read_group(
+                done, ["product_tmpl_id"], ["__count", "revenue:sum"]
+            ),
+            "outcomes": self.env["skinpro.report.screening"]._read_group(
+                period, ["outcome"], ["__count"]
+            ),
+            "referrals": self.env["skinpro.report.referral"]._read_group(
+                period, ["stage_id"], ["__count", "days_to_acceptance:avg"]
+            ),
+            "consumption": self.env["skinpro.report.consumption"]._read_group(
+                period,
+                ["product_id", "uom_id"],
+                ["expected_qty:sum", "actual_qty:sum", "variance_qty:sum"],
+            ),
+            "expiring_quants": expiring,
+        }

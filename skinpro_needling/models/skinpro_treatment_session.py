@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import course as course_rules
@@ -72,6 +72,13 @@ class SkinproTreatmentSession(models.Model):
     planned_stop = fields.Datetime(compute="_compute_planned_stop")
     date_start = fields.Datetime(string="Started", readonly=True, copy=False)
     date_end = fields.Datetime(string="Ended", readonly=True, copy=False)
+    session_date = fields.Date(
+        compute="_compute_session_date",
+        store=True,
+        index=True,
+        help="The studio's calendar day of the session: when it ended, started or "
+        "is planned. Reports group by it.",
+    )
     state = fields.Selection(
         [
             ("planned", "Planned"),
@@ -140,6 +147,19 @@ class SkinproTreatmentSession(models.Model):
         readonly=True,
         copy=False,
     )
+    revenue = fields.Monetary(
+        compute="_compute_revenue",
+        store=True,
+        currency_field="currency_id",
+        help="This session's share of the POS line that paid for it.",
+    )
+    consumables_cost = fields.Monetary(
+        readonly=True,
+        copy=False,
+        currency_field="currency_id",
+        help="What the consumables cost when they left the studio's stock.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
     shortage_overridden_by_id = fields.Many2one(
         "res.users", string="Shortage override by", readonly=True, copy=False
     )
@@ -149,6 +169,17 @@ class SkinproTreatmentSession(models.Model):
     spacing_overridden_by_id = fields.Many2one(
         "res.users", string="Spacing override by", readonly=True, copy=False
     )
+
+    def init(self):
+        super().init()
+        # The sessions report's pivot groups studios by month: with this index
+        # PostgreSQL knows how few months there are, and aggregates in memory.
+        tools.create_index(
+            self.env.cr,
+            "skinpro_treatment_session_company_month_index",
+            self._table,
+            ["company_id", "(date_trunc('month', session_date::timestamp)::date)"],
+        )
 
     @api.depends("partner_id.name", "product_id.name", "planned_start")
     def _compute_name(self):
@@ -179,6 +210,25 @@ class SkinproTreatmentSession(models.Model):
                 if session.product_id and session.company_id
                 else False
             )
+
+    @api.depends("date_end", "date_start", "planned_start", "company_id")
+    def _compute_session_date(self):
+        for session in self:
+            moment = session.date_end or session.date_start or session.planned_start
+            # The studio's own time zone, so a late session counts on its own day.
+            studio_tz = session.company_id.partner_id.tz or self.env.user.tz
+            session.session_date = (
+                moment
+                and fields.Datetime.context_timestamp(
+                    session.with_context(tz=studio_tz), moment
+                ).date()
+            )
+
+    @api.depends("pos_order_line_id.price_subtotal", "pos_order_line_id.qty")
+    def _compute_revenue(self):
+        for session in self:
+            line = session.pos_order_line_id
+            session.revenue = line.price_subtotal / line.qty if line.qty else 0
 
     @api.depends("depth_line_ids.depth_mm")
     def _compute_max_depth_mm(self):
@@ -523,6 +573,7 @@ class SkinproTreatmentSession(models.Model):
                         "product_id": component.id,
                         "product_uom": component.uom_id.id,
                         "product_uom_qty": sum(qty for _quant, qty in takes),
+                        "price_unit": self._unit_cost(component),
                         "picking_id": picking.id,
                         "location_id": warehouse.lot_stock_id.id,
                         "location_dest_id": destination.id,
@@ -556,6 +607,9 @@ class SkinproTreatmentSession(models.Model):
         self.write(
             {
                 "consumption_picking_id": picking.id,
+                "consumables_cost": sum(
+                    move.quantity * move.price_unit for move in picking.move_ids
+                ),
                 "consumed_lot_ids": [
                     Command.set(
                         [
@@ -567,6 +621,14 @@ class SkinproTreatmentSession(models.Model):
                     )
                 ],
             }
+        )
+
+    def _unit_cost(self, component):
+        """The consumable's cost now, for the reports: the studio's own cost, else
+        the chain's, which buys for its studios."""
+        return (
+            component.with_company(self.company_id).standard_price
+            or component.with_company(self.company_id._skinpro_chain()).standard_price
         )
 
     def _notify_shortage(self, component, missing):

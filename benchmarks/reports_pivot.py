@@ -1,0 +1,213 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The sessions report's pivot on a large chain: 1,000,000 paid sessions across 20
+studios and 3 years, against Odoo's own POS orders report (`report.pos.order`) on the
+same 1,000,000 POS lines, on the demo database (`./skinpro demo` first; run with
+`./skinpro bench reports_pivot`). Both pivots are read as the web client reads them
+(studio x month, count and revenue, with their totals) by a chain manager allowed
+every studio. Target: 1 s or less for ours, and a ratio of 1 or less. Everything is
+rolled back."""
+
+import argparse
+import statistics
+import time
+
+from pos_sync import load_payload_builder  # this folder, first on the path
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+SESSIONS = 1_000_000
+STUDIOS = 20
+DAYS = 3 * 365
+ROUNDS = 3
+
+
+def columns(cr, table):
+    cr.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
+        [table],
+    )
+    return [name for (name,) in cr.fetchall()]
+
+
+def clone(cr, table, template_id, count, overrides):
+    """`count` copies of row `template_id` of `table`, numbered n = 1..count, with
+    `overrides` {column: SQL expression of n} replacing the copied values."""
+    kept = [c for c in columns(cr, table) if c not in overrides]
+    cr.execute(
+        SQL(
+            "INSERT INTO %(table)s (%(cols)s) SELECT %(values)s"
+            " FROM %(table)s t, generate_series(1, %(count)s) n WHERE t.id = %(id)s",
+            table=SQL.identifier(table),
+            cols=SQL(", ").join(SQL.identifier(c) for c in [*overrides, *kept]),
+            values=SQL(", ").join(
+                [*overrides.values(), *(SQL.identifier("t", c) for c in kept)]
+            ),
+            count=count,
+            id=template_id,
+        )
+    )
+
+
+def next_id(cr, table):
+    cr.execute(SQL("SELECT COALESCE(MAX(id), 0) FROM %s", SQL.identifier(table)))
+    return cr.fetchone()[0]
+
+
+def fill(env, template_session):
+    """20 studios (the demo's, and copies of Salt Lake City), and a paid POS order
+    of one line per session, spread over 3 years."""
+    cr = env.cr
+    studio = template_session.company_id
+    chain = studio.parent_id
+    demo_studios = env["res.company"].search([("parent_id", "=", chain.id)])
+    base = next_id(cr, "res_company")
+    extra = STUDIOS - len(demo_studios)
+    clone(
+        cr,
+        "res_company",
+        studio.id,
+        extra,
+        {
+            "id": SQL("%s + n", base),
+            "name": SQL("'Benchmark studio ' || n"),
+            "parent_path": SQL("%s || '/' || (%s + n) || '/'", str(chain.id), base),
+        },
+    )
+    studio_ids = demo_studios.ids + list(range(base + 1, base + extra + 1))
+    cr.execute(
+        "INSERT INTO res_company_users_rel (cid, user_id) SELECT c, %s"
+        " FROM unnest(%s) c ON CONFLICT DO NOTHING",
+        [env.uid, studio_ids],
+    )
+    env.invalidate_all()
+    env.registry.clear_cache()  # the user's allowed companies are cached
+    studio_of_n = SQL("(%s::integer[])[1 + mod(n, %s)]", studio_ids, STUDIOS)
+    date_of_n = SQL(
+        "NOW() - mod(n, %s) * INTERVAL '1 day' - mod(n, 9) * INTERVAL '1 hour'", DAYS
+    )
+    line = template_session.pos_order_line_id
+    order_base, line_base = next_id(cr, "pos_order"), next_id(cr, "pos_order_line")
+    session_base = next_id(cr, "skinpro_treatment_session")
+    clone(
+        cr,
+        "pos_order",
+        line.order_id.id,
+        SESSIONS,
+        {
+            "id": SQL("%s + n", order_base),
+            "name": SQL("'Benchmark order ' || n"),
+            "uuid": SQL("gen_random_uuid()::varchar"),
+            "company_id": studio_of_n,
+            "date_order": date_of_n,
+            "create_date": date_of_n,
+        },
+    )
+    clone(
+        cr,
+        "pos_order_line",
+        line.id,
+        SESSIONS,
+        {
+            "id": SQL("%s + n", line_base),
+            "order_id": SQL("%s + n", order_base),
+            "uuid": SQL("gen_random_uuid()::varchar"),
+            "company_id": studio_of_n,
+            "price_subtotal": SQL("100 + mod(n, 200)"),
+            "price_subtotal_incl": SQL("100 + mod(n, 200)"),
+        },
+    )
+    clone(
+        cr,
+        "skinpro_treatment_session",
+        template_session.id,
+        SESSIONS,
+        {
+            "id": SQL("%s + n", session_base),
+            "company_id": studio_of_n,
+            "pos_order_line_id": SQL("%s + n", line_base),
+            "state": SQL("'done'"),
+            "planned_start": date_of_n,
+            "date_start": date_of_n,
+            "date_end": date_of_n,
+            "session_date": SQL("(%s)::date", date_of_n),
+            "revenue": SQL("100 + mod(n, 200)"),
+            "consumables_cost": SQL("20 + mod(n, 5)"),
+        },
+    )
+    cr.execute(
+        "ANALYZE res_company, pos_order, pos_order_line, skinpro_treatment_session"
+    )
+    return studio_ids
+
+
+def timed_pivot(model, measures):
+    """Seconds for the pivot's reads: the studio x month cells alone, and the whole
+    pivot as the web client loads it (the cells, the rows' and the columns' totals
+    and the grand total)."""
+    model.env.invalidate_all()
+    times = []
+    start = time.perf_counter()
+    for groupby in (["company_id", "date:month"], ["company_id"], ["date:month"], []):
+        model.read_group([], measures, groupby, lazy=False)
+        times.append(time.perf_counter() - start)
+    return times[0], times[-1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        admin = env.ref("base.user_admin")
+        session = paid_session(env(user=admin.id))
+        started = time.perf_counter()
+        studio_ids = fill(env(user=admin.id), session)
+        filled = time.perf_counter() - started
+        env = env(user=admin.id, context={"allowed_company_ids": studio_ids})
+        ours = env["skinpro.report.session"]
+        odoos = env["report.pos.order"]
+        ours_runs, odoo_runs = [], []
+        for _round in range(ROUNDS):
+            ours_runs.append(timed_pivot(ours, ["__count", "revenue:sum"]))
+            odoo_runs.append(timed_pivot(odoos, ["__count", "price_subtotal_excl:sum"]))
+        rows = ours.search_count([])
+        lines = odoos.search_count([])
+        cr.rollback()
+    print(f"filled {rows:,} sessions and {lines:,} POS lines in {filled:.0f} s")
+    print(f"pivot studio x month, count and revenue, median of {ROUNDS} rounds:")
+    for label, part in (("cells", 0), ("whole pivot", 1)):
+        ours_s = statistics.median(run[part] for run in ours_runs)
+        odoo_s = statistics.median(run[part] for run in odoo_runs)
+        print(f"  {label}:")
+        print(f"    skinpro.report.session: {ours_s:.2f} s (target <= 1)")
+        print(f"    report.pos.order:       {odoo_s:.2f} s")
+        print(f"    ratio ours / Odoo's:    {ours_s / odoo_s:.2f} (target <= 1)")
+
+
+def paid_session(env):
+    """A session paid at Salt Lake City's POS, the row the fill copies."""
+    payload = load_payload_builder()
+    studio = env.ref("skinpro_needling.studio_salt_lake")
+    env = env(context={"allowed_company_ids": [studio.id]})
+    config = studio.skinpro_pos_config_ids[:1].with_env(env)
+    if not config.current_session_id:
+        config.open_ui()
+    client = env.ref("skinpro_needling.client_slc_cleared")
+    treatment = env.ref("skinpro_needling.product_full_face").product_variant_ids[:1]
+    result = env["pos.order"].sync_from_ui(
+        [payload(config.current_session_id, client, treatment)]
+    )
+    order = env["pos.order"].browse(result["pos.order"][0]["id"])
+    env.flush_all()
+    return order.lines.skinpro_session_ids[:1]
+
+
+if __name__ == "__main__":
+    main()

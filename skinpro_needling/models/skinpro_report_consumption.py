@@ -1,0 +1,110 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class SkinproReportConsumption(models.Model):
+    """What done sessions should have used (their recipe) against what left the
+    studio's stock for them, per studio, consumable and day. A row is either a
+    recipe line of a done session (expected) or a done move of its consumption
+    (actual); the variance is their difference, in the consumable's unit."""
+
+    _name = "skinpro.report.consumption"
+    _description = "Consumption analysis"
+    _auto = False
+    _depends = {
+        "skinpro.treatment.session": [
+            "date_end",
+            "company_id",
+            "product_id",
+            "state",
+            "consumption_picking_id",
+        ],
+        "skinpro.recipe.line": [
+            "product_tmpl_id",
+            "variant_id",
+            "component_id",
+            "quantity",
+        ],
+        "stock.move": [
+            "picking_id",
+            "product_id",
+            "product_uom",
+            "quantity",
+            "state",
+            "price_unit",
+        ],
+    }
+    _order = "date desc"
+    _rec_name = "product_id"
+
+    date = fields.Datetime(readonly=True)
+    company_id = fields.Many2one("res.company", string="Studio", readonly=True)
+    product_id = fields.Many2one("product.product", string="Consumable", readonly=True)
+    uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
+    expected_qty = fields.Float(
+        string="Expected", digits="Product Unit of Measure", readonly=True
+    )
+    actual_qty = fields.Float(
+        string="Used", digits="Product Unit of Measure", readonly=True
+    )
+    variance_qty = fields.Float(
+        string="Variance",
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="Used minus expected: above zero, more than the recipes call for.",
+    )
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    actual_cost = fields.Monetary(string="Cost", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %(view)s AS (
+                    SELECT ROW_NUMBER() OVER () AS id, consumption.*,
+                           actual_qty - expected_qty AS variance_qty
+                      FROM (
+                        SELECT s.date_end AS date,
+                               s.company_id,
+                               recipe.component_id AS product_id,
+                               template.uom_id,
+                               recipe.quantity AS expected_qty,
+                               0.0 AS actual_qty,
+                               studio.currency_id,
+                               0.0 AS actual_cost
+                          FROM skinpro_treatment_session s
+                          JOIN product_product variant ON variant.id = s.product_id
+                          JOIN skinpro_recipe_line recipe
+                            ON recipe.product_tmpl_id = variant.product_tmpl_id
+                           AND (recipe.variant_id IS NULL
+                                OR recipe.variant_id = s.product_id)
+                          JOIN product_product component
+                            ON component.id = recipe.component_id
+                          JOIN product_template template
+                            ON template.id = component.product_tmpl_id
+                          JOIN res_company studio ON studio.id = s.company_id
+                         WHERE s.state = 'done'
+                        UNION ALL
+                        SELECT s.date_end,
+                               s.company_id,
+                               move.product_id,
+                               move.product_uom,
+                               0.0,
+                               move.quantity,
+                               studio.currency_id,
+                               move.quantity * COALESCE(move.price_unit, 0)
+                          FROM skinpro_treatment_session s
+                          JOIN stock_move move
+                            ON move.picking_id = s.consumption_picking_id
+                           AND move.state = 'done'
+                          JOIN res_company studio ON studio.id = s.company_id
+                         WHERE s.state = 'done'
+                      ) consumption
+                )
+                """,
+                view=SQL.identifier(self._table),
+            )
+        )
