@@ -39,3 +39,45 @@ class SkinproSessionDepth(models.Model):
                         max=PEN_MAX_DEPTH_MM,
                     )
                 )
+
+    # Depth is clinical evidence: each change is logged on the session, with its
+    # author and time, like a tracked field.
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        for line in lines:
+            line.session_id._message_log(
+                body=_(
+                    "Depth on %(area)s: %(depth)s mm",
+                    area=line.area_id.name,
+                    depth=f"{line.depth_mm:.2f}",
+                )
+            )
+        return lines
+
+    def write(self, vals):
+        before = {line: (line.area_id.name, line.depth_mm) for line in self}
+        result = super().write(vals)
+        for line, (area, depth) in before.items():
+            if (area, depth) != (line.area_id.name, line.depth_mm):
+                line.session_id._message_log(
+                    body=_(
+                        "Depth on %(area)s: %(old)s mm → %(new_area)s: %(new)s mm",
+                        area=area,
+                        old=f"{depth:.2f}",
+                        new_area=line.area_id.name,
+                        new=f"{line.depth_mm:.2f}",
+                    )
+                )
+        return result
+
+    def unlink(self):
+        for line in self:
+            line.session_id._message_log(
+                body=_(
+                    "Depth on %(area)s removed (was %(depth)s mm)",
+                    area=line.area_id.name,
+                    depth=f"{line.depth_mm:.2f}",
+                )
+            )
+        return super().unlink()

@@ -146,6 +146,7 @@ class SkinproTreatmentSession(models.Model):
         string="Lots used",
         readonly=True,
         copy=False,
+        tracking=True,
     )
     revenue = fields.Monetary(
         compute="_compute_revenue",
@@ -626,6 +627,9 @@ class SkinproTreatmentSession(models.Model):
     def _unit_cost(self, component):
         """The consumable's cost now, for the reports: the studio's own cost, else
         the chain's, which buys for its studios."""
+        # The chain may be outside the user's companies: costs are read as the
+        # system, and only the figure leaves this method.
+        component = component.sudo()
         return (
             component.with_company(self.company_id).standard_price
             or component.with_company(self.company_id._skinpro_chain()).standard_price

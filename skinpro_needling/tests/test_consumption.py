@@ -6,102 +6,11 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import StockedStudiosCase
 
 
 @tagged("post_install", "-at_install")
-class TestConsumption(SkinproCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        (cls.studio_a | cls.studio_b).action_skinpro_setup_studio()
-        gram = cls.env.ref("uom.product_uom_gram")
-        consumable = {"is_storable": True, "type": "consu"}
-        lots = {"tracking": "lot", "use_expiration_date": True, **consumable}
-        cls.anaesthetic = cls.env["product.product"].create(
-            {
-                "name": "Lidocaine 4% cream",
-                "uom_id": gram.id,
-                "uom_po_id": gram.id,
-                **lots,
-            }
-        )
-        cls.cartridge = cls.env["product.product"].create(
-            {"name": "12-pin cartridge", **lots}
-        )
-        cls.kit = cls.env["product.product"].create(
-            {"name": "Aftercare kit", **consumable}
-        )
-        cls.treatment = cls.env["product.product"].create(
-            {
-                "name": "Express micro-needling 0.5 mm",
-                "type": "service",
-                "skinpro_is_needling": True,
-                "skinpro_depth_mm": 0.5,
-            }
-        )
-        cls.treatment.product_tmpl_id.skinpro_recipe_ids = [
-            (
-                0,
-                0,
-                {
-                    "kind": "anaesthetic",
-                    "component_id": cls.anaesthetic.id,
-                    "quantity": 2,
-                },
-            ),
-            (
-                0,
-                0,
-                {"kind": "cartridge", "component_id": cls.cartridge.id, "quantity": 1},
-            ),
-            (0, 0, {"kind": "kit", "component_id": cls.kit.id, "quantity": 1}),
-        ]
-        cls.now = fields.Datetime.now()
-
-    def stock(self, studio, product, qty, lot_name=None, expires_in_days=None):
-        lot = lot_name and self.env["stock.lot"].create(
-            {
-                "name": lot_name,
-                "product_id": product.id,
-                "company_id": studio.id,
-                "expiration_date": self.now + timedelta(days=expires_in_days),
-            }
-        )
-        self.env["stock.quant"]._update_available_quantity(
-            product, studio.skinpro_warehouse_id.lot_stock_id, qty, lot_id=lot or None
-        )
-        return lot
-
-    def on_hand(self, studio, product, lot=None):
-        return self.env["stock.quant"]._get_available_quantity(
-            product,
-            studio.skinpro_warehouse_id.lot_stock_id,
-            lot_id=lot,
-            strict=bool(lot),
-        )
-
-    def started_session(self, studio, client, **vals):
-        self.screening(client=client, studio=studio).action_confirm()
-        session = self.env["skinpro.treatment.session"].create(
-            {
-                "partner_id": client.id,
-                "company_id": studio.id,
-                "product_id": self.treatment.id,
-                **vals,
-            }
-        )
-        session.reconfirmation_ids.write({"answer": "no"})
-        session.action_start()
-        return session
-
-    def stock_studio(self, studio, prefix):
-        early = self.stock(studio, self.cartridge, 5, f"{prefix}-CART-EARLY", 30)
-        late = self.stock(studio, self.cartridge, 5, f"{prefix}-CART-LATE", 300)
-        cream = self.stock(studio, self.anaesthetic, 30, f"{prefix}-LIDO", 90)
-        self.stock(studio, self.kit, 10)
-        return early, late, cream
-
+class TestConsumption(StockedStudiosCase):
     def test_completing_consumes_the_recipe_from_the_studios_lot_expiring_first(self):
         early, late, cream = self.stock_studio(self.studio_a, "A")
         b_early, _b_late, _b_cream = self.stock_studio(self.studio_b, "B")

@@ -1,9 +1,11 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import SkinproCase
+from .common import SIGNATURE, SkinproCase
+from .pos_payload import pos_order_payload
 
 
 @tagged("post_install", "-at_install")
@@ -27,3 +29,142 @@ class TestStudioIsolation(SkinproCase):
             other.with_user(practitioner_a).read(["partner_id"])
         with self.assertRaises(AccessError):
             other.with_user(practitioner_a).write({"date": "2026-01-01"})
+
+
+@tagged("post_install", "-at_install")
+class TestStudioIsolationEverywhere(HttpCase):
+    """A user of Phoenix sees no record of Salt Lake City in any model or report of
+    the addon (every `skinpro.*` model with a studio, found in the registry, so a
+    new one is covered), nor in the Odoo records the addon fills for a studio:
+    through search, read_group and an integration's XML-RPC calls."""
+
+    ODOO_MODELS = ["crm.lead", "pos.order", "stock.picking", "stock.quant"]
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.phx = ref("skinpro_needling.studio_phoenix")
+        cls.slc = ref("skinpro_needling.studio_salt_lake")
+        cls.users = {
+            login: new_test_user(
+                cls.env,
+                login=login,
+                groups=f"base.group_user,{group}",
+                company_id=cls.phx.id,
+                company_ids=[cls.phx.id],
+            )
+            for login, group in {
+                "phx_manager": "skinpro_needling.group_studio_manager",
+                "phx_practitioner": "skinpro_needling.group_practitioner",
+                "phx_chain_view": "skinpro_needling.group_chain_manager",
+            }.items()
+        }
+        # Salt Lake City gets a record of the kinds its demo lacks: a clearance
+        # and a paid POS order.
+        screening = cls.env["skinpro.screening"].search(
+            [("company_id", "=", cls.slc.id), ("outcome", "=", "clearance_required")],
+            limit=1,
+        )
+        cls.env["skinpro.screening.clearance"].create(
+            {
+                "screening_id": screening.id,
+                "physician": "Dr. Salt",
+                "contraindication_ids": screening.outcome_reason_ids.ids,
+                "expiry_date": fields.Date.add(fields.Date.today(), days=30),
+                "document": SIGNATURE,
+            }
+        )
+        slc_env = cls.env(context={"allowed_company_ids": cls.slc.ids})
+        config = cls.slc.skinpro_pos_config_ids[:1].with_env(slc_env)
+        config.open_ui()
+        cls.env["pos.order"].with_env(slc_env).sync_from_ui(
+            [
+                pos_order_payload(
+                    config.current_session_id,
+                    ref("skinpro_needling.client_slc_cleared"),
+                    ref("skinpro_needling.product_full_face").product_variant_ids[:1],
+                )
+            ]
+        )
+        cls.env.flush_all()
+
+    def models(self):
+        return [
+            name
+            for name, model in sorted(self.env.registry.items())
+            if name.startswith("skinpro.")
+            and "company_id" in model._fields
+            and not (model._abstract or model._transient)
+        ] + self.ODOO_MODELS
+
+    def test_salt_lake_city_has_rows_of_every_kind(self):
+        # Without them, the checks below could not fail.
+        for model in self.models():
+            with self.subTest(model=model):
+                self.assertTrue(
+                    self.env[model]
+                    .with_context(active_test=False)
+                    .search_count([("company_id", "=", self.slc.id)]),
+                )
+
+    def test_search_and_read_group_show_nothing_of_another_studio(self):
+        checked = 0
+        for login, user in self.users.items():
+            for name in self.models():
+                model = self.env[name].with_user(user).with_context(active_test=False)
+                if not model.has_access("read"):
+                    with self.assertRaises(AccessError):
+                        model.search([])
+                    continue
+                with self.subTest(login=login, model=name):
+                    checked += 1
+                    seen = model.search([])
+                    self.assertNotIn(self.slc, seen.company_id)
+                    self.assertFalse(
+                        model.search_count([("company_id", "=", self.slc.id)])
+                    )
+                    groups = model.read_group([], ["company_id"], ["company_id"])
+                    self.assertNotIn(
+                        self.slc.id,
+                        [g["company_id"] and g["company_id"][0] for g in groups],
+                    )
+        self.assertGreater(checked, 20)
+
+    def test_the_external_api_shows_nothing_of_another_studio(self):
+        db = self.env.cr.dbname
+        for login, user in self.users.items():
+            rpc = self.xmlrpc_object.execute_kw
+            for name in self.models():
+                if not self.env[name].with_user(user).has_access("read"):
+                    continue
+                with self.subTest(login=login, model=name):
+                    other = [[("company_id", "=", self.slc.id)]]
+                    self.assertEqual(
+                        rpc(db, user.id, login, name, "search_count", other), 0
+                    )
+                    rows = rpc(
+                        db,
+                        user.id,
+                        login,
+                        name,
+                        "search_read",
+                        [[]],
+                        {"fields": ["company_id"]},
+                    )
+                    self.assertNotIn(
+                        self.slc.id,
+                        [r["company_id"] and r["company_id"][0] for r in rows],
+                    )
+                    groups = rpc(
+                        db,
+                        user.id,
+                        login,
+                        name,
+                        "read_group",
+                        [[], ["company_id"], ["company_id"]],
+                    )
+                    self.assertNotIn(
+                        self.slc.id,
+                        [g["company_id"] and g["company_id"][0] for g in groups],
+                    )
