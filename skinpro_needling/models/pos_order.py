@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import depth as depth_rules
@@ -21,6 +21,39 @@ class PosOrder(models.Model):
         string="Needs review", readonly=True, copy=False, index=True
     )
     skinpro_review_reason = fields.Text(string="Why", readonly=True, copy=False)
+
+    @api.model
+    def sync_from_ui(self, orders):
+        self._skinpro_check_references(orders)
+        return super().sync_from_ui(orders)
+
+    @api.model
+    def _skinpro_check_references(self, orders):
+        """A client or product the database does not hold (a forged or corrupted
+        order) is refused by name before anything is written; the POS keeps the
+        order and shows the message."""
+        references = {
+            "res.partner": {order.get("partner_id") for order in orders},
+            "product.product": {
+                line[2].get("product_id")
+                for order in orders
+                for line in order.get("lines") or []
+                if len(line) == 3 and isinstance(line[2], dict)
+            },
+        }
+        labels = {"res.partner": _("Customer"), "product.product": _("Product")}
+        for model, ids in references.items():
+            ids = {i for i in ids if i}
+            unknown = ids - set(self.env[model].sudo().browse(ids).exists().ids)
+            if unknown:
+                raise UserError(
+                    _(
+                        "%(field)s: no record with id %(ids)s. The order was not "
+                        "saved: choose the %(field)s again on the order.",
+                        field=labels[model],
+                        ids=", ".join(map(str, sorted(unknown))),
+                    )
+                )
 
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)

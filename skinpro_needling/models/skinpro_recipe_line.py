@@ -44,7 +44,7 @@ class SkinproRecipeLine(models.Model):
     )
     uom_id = fields.Many2one(related="component_id.uom_id", string="Unit")
 
-    @api.constrains("quantity", "component_id")
+    @api.constrains("quantity", "component_id", "kind")
     def _check_quantity(self):
         for line in self:
             if line.quantity <= 0:
@@ -54,6 +54,21 @@ class SkinproRecipeLine(models.Model):
                         "be positive.",
                         treatment=line.product_tmpl_id.name,
                         component=line.component_id.name,
+                    )
+                )
+            gram = self.env.ref("uom.product_uom_gram")
+            if (
+                line.kind == "anaesthetic"
+                and line.component_id.uom_id.category_id != gram.category_id
+            ):
+                # Sessions record the grams applied, converted into its unit.
+                raise ValidationError(
+                    _(
+                        "Recipe of %(treatment)s: the unit of %(component)s is "
+                        "%(unit)s; an anaesthetic is measured by weight (grams).",
+                        treatment=line.product_tmpl_id.name,
+                        component=line.component_id.name,
+                        unit=line.component_id.uom_id.name,
                     )
                 )
             if not line.component_id.is_storable:

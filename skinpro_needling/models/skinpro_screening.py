@@ -14,6 +14,10 @@ OUTCOMES = [
 ]
 
 
+# Computed by rules/screening.py from the answers and clearances.
+COMPUTED_OUTCOME = ("outcome", "outcome_reason_ids", "deferred_until", "valid_until")
+
+
 class SkinproScreening(models.Model):
     """A client's contraindication screening at one studio: health data.
 
@@ -175,9 +179,23 @@ class SkinproScreening(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_outcome_not_given(vals)
         screenings = super().create(vals_list)
         screenings._add_missing_questions()
         return screenings
+
+    def _check_outcome_not_given(self, vals):
+        """The outcome is the rules' answer, never typed in, nor imported."""
+        given = [name for name in COMPUTED_OUTCOME if name in vals]
+        if given:
+            raise UserError(
+                _(
+                    "%(fields)s: computed from the answers and clearances, so it "
+                    "cannot be set by hand or by an import.",
+                    fields=", ".join(self._fields[name].string for name in given),
+                )
+            )
 
     def _add_missing_questions(self):
         """Every active question is asked, whatever the caller passed."""
@@ -190,6 +208,7 @@ class SkinproScreening(models.Model):
         self.env["skinpro.screening.answer"].create(missing)
 
     def write(self, vals):
+        self._check_outcome_not_given(vals)
         locked = set(vals) - {"clearance_ids"}
         if any(not f.startswith(("message_", "activity_")) for f in locked):
             self._check_unlocked()

@@ -660,6 +660,30 @@ class SkinproTreatmentSession(models.Model):
         self.write({"state": "cancelled"})
         return True
 
+    @api.constrains("partner_id")
+    def _check_client_active(self):
+        for session in self.filtered(lambda s: s.state == "planned"):
+            if not session.partner_id.active:
+                raise ValidationError(
+                    _(
+                        "Client: %(client)s is archived. Restore the client before "
+                        "planning a session.",
+                        client=session.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("anaesthetic_grams", "duration")
+    def _check_quantities(self):
+        for session in self:
+            if session.anaesthetic_grams < 0:
+                raise ValidationError(
+                    _("Anaesthetic used (g): the grams applied cannot be negative.")
+                )
+            if session.duration <= 0:
+                raise ValidationError(
+                    _("Duration: a session is planned for more than zero hours.")
+                )
+
     @api.constrains("adverse_event", "adverse_event_type", "adverse_event_severity")
     def _check_adverse_event(self):
         for session in self.filtered("adverse_event"):
