@@ -1,9 +1,18 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Two sessions completing at the same moment for a studio's last cartridge: two real
-transactions on the test database, in two threads. One completes; the other reports
-the shortage (after Odoo retries it on PostgreSQL's concurrent-update error, as it
-retries any request); the stock never goes negative."""
+"""What happens when two requests do the same thing at the same moment: two real
+transactions on the test database, in two threads, each run as Odoo runs a request
+(retried when PostgreSQL reports a concurrent update) and committed. Their records
+stay in the throw-away test database.
+
+- two sessions completing for a studio's last cartridge: one completes, the other
+  reports the shortage, the stock never goes negative;
+- a screening confirmed twice at once (a double click, two practitioners): one
+  confirmation, one line of it in the chatter;
+- the same POS order synced twice at once (a POS retrying while its first call still
+  runs): one order, one session, and after the session one consumption;
+- two studios' resupply reserving the central warehouse's last kit: one gets it, the
+  other waits for stock; nothing is reserved twice."""
 
 import threading
 
@@ -129,3 +138,196 @@ def test_two_sessions_race_for_the_last_cartridge(registry):
         assert all(q >= 0 for q in quants.mapped("quantity"))
         states = env["skinpro.treatment.session"].browse(session_ids).mapped("state")
         assert sorted(states) == ["done", "in_progress"]
+
+
+def race(registry, *calls):
+    """Run each call(env) in its own transaction at the same moment, as Odoo runs a
+    request; returns what each one returned, or the message of its UserError."""
+    from odoo import SUPERUSER_ID, api
+    from odoo.exceptions import UserError
+    from odoo.service.model import retrying
+
+    start = threading.Barrier(len(calls))
+    outcomes = [None] * len(calls)
+
+    def run(index, call):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env.cr.execute("SELECT 1")  # the transaction's snapshot starts here
+            start.wait(timeout=30)
+            try:
+                outcomes[index] = retrying(lambda: call(env), env)
+                cr.commit()
+            except UserError as error:
+                cr.rollback()
+                outcomes[index] = str(error)
+
+    threads = [
+        threading.Thread(target=run, args=(index, call))
+        for index, call in enumerate(calls)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcomes
+
+
+def committed(registry, build):
+    """build(env) in a committed transaction; returns what it returned."""
+    from odoo import SUPERUSER_ID, api
+
+    with registry.cursor() as cr:
+        result = build(api.Environment(cr, SUPERUSER_ID, {}))
+        cr.commit()
+        return result
+
+
+def cleared_client(env, studio, name):
+    from odoo import fields
+
+    client = env["res.partner"].create({"name": name})
+    screening = env["skinpro.screening"].create(
+        {
+            "partner_id": client.id,
+            "company_id": studio.id,
+            "consent_signature": env.ref(
+                "skinpro_needling.screening_slc_cleared"
+            ).consent_signature,
+            "date": fields.Date.today(),
+        }
+    )
+    screening.answer_ids.write({"answer": "no"})
+    return client, screening
+
+
+def test_a_screening_confirmed_twice_at_once_is_confirmed_once(registry):
+    def build(env):
+        studio = env.ref("skinpro_needling.studio_salt_lake")
+        _client, screening = cleared_client(env, studio, "Double click")
+        return screening.id
+
+    screening_id = committed(registry, build)
+
+    def confirm(env):
+        return env["skinpro.screening"].browse(screening_id).action_confirm()
+
+    assert race(registry, confirm, confirm) == [True, True]
+
+    def confirmations(env):
+        screening = env["skinpro.screening"].browse(screening_id)
+        tracked = screening.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        return screening.state, len(tracked)
+
+    assert committed(registry, confirmations) == ("confirmed", 1)
+
+
+def test_the_same_pos_order_synced_twice_at_once_is_saved_once(registry):
+    from odoo.addons.skinpro_needling.tests.pos_payload import pos_order_payload
+
+    def build(env):
+        studio = env.ref("skinpro_needling.studio_salt_lake")
+        client, screening = cleared_client(env, studio, "Twice synced")
+        screening.action_confirm()
+        config = studio.skinpro_pos_config_ids[:1]
+        if not config.current_session_id:
+            config.with_company(studio).open_ui()
+        variant = env.ref("skinpro_needling.product_full_face").product_variant_ids[:1]
+        return pos_order_payload(config.current_session_id, client, variant)
+
+    payload = committed(registry, build)
+
+    def sync(env):
+        result = env["pos.order"].sync_from_ui([dict(payload)])
+        return result["pos.order"][0]["id"]
+
+    first, second = race(registry, sync, sync)
+    assert first == second, (first, second)
+
+    def complete(env):
+        order = env["pos.order"].search([("uuid", "=", payload["uuid"])])
+        session = order.lines.skinpro_session_ids
+        session.reconfirmation_ids.write({"answer": "no"})
+        session.action_start()
+        session.action_done()
+        return len(order), len(session), session.consumption_picking_id
+
+    orders, sessions, picking = committed(registry, complete)
+    assert (orders, sessions, len(picking)) == (1, 1, 1)
+    # Synced once more afterwards: still the same order, nothing consumed again.
+    assert race(registry, sync) == [first]
+
+    def consumptions(env):
+        order = env["pos.order"].search([("uuid", "=", payload["uuid"])])
+        sessions = order.lines.skinpro_session_ids
+        return len(order), len(sessions), len(sessions.consumption_picking_id)
+
+    assert committed(registry, consumptions) == (1, 1, 1)
+
+
+def test_two_studios_resupply_from_the_last_central_kit(registry):
+    def build(env):
+        chain = env.ref("base.main_company")
+        central = env["stock.warehouse"].search(
+            [("company_id", "=", chain.id)], order="sequence, id", limit=1
+        )
+        kit = env["product.product"].create(
+            {"name": "Last kit", "is_storable": True, "type": "consu"}
+        )
+        orderpoints = env["stock.warehouse.orderpoint"]
+        for code in ("RSA", "RSB"):
+            studio = env["res.company"].create(
+                {
+                    "name": f"Resupply {code}",
+                    "parent_id": chain.id,
+                    "skinpro_code": code,
+                }
+            )
+            studio.action_skinpro_setup_studio()
+            warehouse = studio.skinpro_warehouse_id
+            orderpoints |= orderpoints.create(
+                {
+                    "product_id": kit.id,
+                    "warehouse_id": warehouse.id,
+                    "location_id": warehouse.lot_stock_id.id,
+                    "company_id": studio.id,
+                    "route_id": warehouse.resupply_route_ids[:1].id,
+                    "product_min_qty": 1,
+                    "product_max_qty": 1,
+                }
+            )
+        env["stock.quant"]._update_available_quantity(kit, central.lot_stock_id, 1)
+        return orderpoints.ids, kit.id, central.lot_stock_id.id
+
+    orderpoint_ids, kit_id, central_stock_id = committed(registry, build)
+
+    def replenish(orderpoint_id):
+        # What the studio's "Order once" or the nightly scheduler does.
+        def call(env):
+            env["stock.warehouse.orderpoint"].browse(orderpoint_id).action_replenish()
+            return "replenished"
+
+        return call
+
+    outcomes = race(registry, *(replenish(op) for op in orderpoint_ids))
+    assert outcomes == ["replenished", "replenished"], outcomes
+
+    def stock(env):
+        quants = env["stock.quant"].search(
+            [("product_id", "=", kit_id), ("location_id", "=", central_stock_id)]
+        )
+        moves = env["stock.move"].search(
+            [("product_id", "=", kit_id), ("location_id", "=", central_stock_id)]
+        )
+        return (
+            sum(quants.mapped("quantity")),
+            sum(quants.mapped("reserved_quantity")),
+            sum(moves.mapped("product_uom_qty")),
+            sum(moves.mapped("quantity")),
+        )
+
+    # Both studios asked for a kit; the one in stock is reserved once, the other
+    # kit waits for the central warehouse's next delivery.
+    assert committed(registry, stock) == (1, 1, 2, 1)

@@ -17,6 +17,7 @@ from . import skinpro_session_reconfirmation
 from . import crm_lead
 from . import skinpro_recipe_line
 from . import stock_lot
+from . import stock_move
 from . import stock_warehouse
 from . import pos_config
 from . import pos_order

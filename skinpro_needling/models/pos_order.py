@@ -25,7 +25,22 @@ class PosOrder(models.Model):
     @api.model
     def sync_from_ui(self, orders):
         self._skinpro_check_references(orders)
+        self._skinpro_serialize_sync(orders)
         return super().sync_from_ui(orders)
+
+    @api.model
+    def _skinpro_serialize_sync(self, orders):
+        """A POS that sends its orders again while the first call still runs must
+        not get them saved twice: Odoo looks orders up by uuid, and two calls at
+        once both miss it. Both calls update their POS sessions' rows, so
+        PostgreSQL fails the later one, Odoo retries it, and the retry finds the
+        orders saved."""
+        session_ids = sorted({order.get("session_id") for order in orders} - {None})
+        if session_ids:
+            self.env.cr.execute(
+                "UPDATE pos_session SET write_date = write_date WHERE id IN %s",
+                [tuple(session_ids)],
+            )
 
     @api.model
     def _skinpro_check_references(self, orders):

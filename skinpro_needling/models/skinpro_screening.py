@@ -226,11 +226,12 @@ class SkinproScreening(models.Model):
             )
 
     def action_confirm(self):
-        for screening in self:
-            screening._check_unlocked()
+        # Already confirmed (a second click, a colleague at the same moment): done.
+        drafts = self.filtered(lambda s: s.state == "draft")
+        for screening in drafts:
             screening._check_confirmable()
         # Bypass the lock: confirming is the one change a draft allows itself.
-        super(SkinproScreening, self).write(
+        super(SkinproScreening, drafts).write(
             {"state": "confirmed", "confirmed_on": fields.Datetime.now()}
         )
         return True

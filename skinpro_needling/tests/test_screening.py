@@ -149,8 +149,10 @@ class TestScreening(SkinproCase):
             screening.answer_ids[0].answer = "yes"
         with self.assertRaisesRegex(UserError, "locked"):
             screening.answer_ids[0].unlink()
-        with self.assertRaisesRegex(UserError, "locked"):
-            screening.action_confirm()
+        # Confirming again (a second click) changes nothing.
+        confirmed_on = screening.confirmed_on
+        screening.action_confirm()
+        self.assertEqual(screening.confirmed_on, confirmed_on)
         self.assertEqual(screening.outcome, "cleared")
 
     def test_a_change_after_confirmation_is_a_new_screening(self):
