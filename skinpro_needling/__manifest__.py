@@ -20,6 +20,8 @@
         "data/skinpro_product_data.xml",
         "data/skinpro_crm_data.xml",
         "data/skinpro_stock_data.xml",
+        "data/skinpro_cron_data.xml",
+        "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
         "views/product_views.xml",

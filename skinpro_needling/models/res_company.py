@@ -54,6 +54,13 @@ class ResCompany(models.Model):
         default=30,
         help="Set on the chain's company: how long a confirmed screening stays valid.",
     )
+    skinpro_retention_years = fields.Integer(
+        string="Archive screenings after (years)",
+        default=0,
+        help="Set on the chain's company: screenings dated more than this many years "
+        "ago are archived each night (0: never). Sessions, stock moves, POS orders "
+        "and accounting are kept as they are.",
+    )
     skinpro_warehouse_id = fields.Many2one(
         "stock.warehouse",
         string="Studio warehouse",
@@ -101,6 +108,7 @@ class ResCompany(models.Model):
         "skinpro_max_depth_mm",
         "skinpro_depth_cap_mm",
         "skinpro_screening_validity_days",
+        "skinpro_retention_years",
         "parent_id",
     )
     def _check_skinpro_depth_limits(self):
@@ -120,6 +128,14 @@ class ResCompany(models.Model):
                             value=value,
                         )
                     )
+            if company.skinpro_retention_years < 0:
+                raise ValidationError(
+                    _(
+                        "Archive screenings after (years) of %(company)s cannot be "
+                        "negative: 0 keeps them all.",
+                        company=company.name,
+                    )
+                )
             if company.skinpro_screening_validity_days < 1:
                 raise ValidationError(
                     _(

@@ -1,5 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -90,6 +92,7 @@ class SkinproScreening(models.Model):
         "crm.lead", "skinpro_screening_id", string="Referrals"
     )
     note = fields.Text(string="Notes")
+    active = fields.Boolean(default=True, tracking=True)
     confirmed_on = fields.Datetime(readonly=True, copy=False)
 
     @api.model
@@ -209,7 +212,8 @@ class SkinproScreening(models.Model):
 
     def write(self, vals):
         self._check_outcome_not_given(vals)
-        locked = set(vals) - {"clearance_ids"}
+        # A confirmed screening takes new clearances, and is archived by retention.
+        locked = set(vals) - {"clearance_ids", "active"}
         if any(not f.startswith(("message_", "activity_")) for f in locked):
             self._check_unlocked()
         return super().write(vals)
@@ -267,6 +271,21 @@ class SkinproScreening(models.Model):
                     "photo consent."
                 )
             )
+
+    @api.model
+    def _cron_archive_past_retention(self):
+        """Archive the screenings older than their chain's retention period. Only
+        screenings: sessions, stock, POS orders and accounting stay as they are."""
+        chains = self.env["res.company"].search(
+            [("parent_id", "=", False), ("skinpro_retention_years", ">", 0)]
+        )
+        for chain in chains:
+            before = fields.Date.context_today(self) - relativedelta(
+                years=chain.skinpro_retention_years
+            )
+            self.search(
+                [("company_id", "child_of", chain.id), ("date", "<", before)]
+            ).write({"active": False})
 
     def action_new_screening(self):
         """A change after confirmation is a new screening of the same client."""

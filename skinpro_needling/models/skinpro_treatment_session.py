@@ -172,7 +172,6 @@ class SkinproTreatmentSession(models.Model):
     )
 
     def init(self):
-        super().init()
         # The sessions report's pivot groups studios by month: with this index
         # PostgreSQL knows how few months there are, and aggregates in memory.
         tools.create_index(
@@ -181,6 +180,7 @@ class SkinproTreatmentSession(models.Model):
             self._table,
             ["company_id", "(date_trunc('month', session_date::timestamp)::date)"],
         )
+        return super().init()
 
     @api.depends("partner_id.name", "product_id.name", "planned_start")
     def _compute_name(self):

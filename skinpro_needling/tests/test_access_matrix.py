@@ -167,3 +167,26 @@ class TestAccessMatrix(SkinproCase):
                             savepoint.rollback()
                             self.env.invalidate_all()
         self.assertEqual(tried, 4 * 5 * 3)
+
+    def test_a_practitioner_opens_a_completed_session_with_its_lots(self):
+        slc = self.env.ref("skinpro_needling.studio_salt_lake")
+        session = self.env.ref("skinpro_needling.session_emma_done")
+        practitioner = self.studio_user(
+            "matrix_slc_practitioner", slc, "skinpro_needling.group_practitioner"
+        )
+        # What the session's form reads: every field, the lots by name.
+        form = session.with_user(practitioner).with_context(allowed_company_ids=slc.ids)
+        fields_spec = {
+            name: {"fields": {"display_name": {}}}
+            if form._fields[name].relational
+            else {}
+            for name in form.get_views([(False, "form")])["models"][form._name][
+                "fields"
+            ]
+        }
+        [values] = form.web_read(fields_spec)
+        self.assertEqual(
+            {lot["display_name"] for lot in values["consumed_lot_ids"]},
+            set(session.consumed_lot_ids.mapped("display_name")),
+        )
+        self.assertTrue(values["consumed_lot_ids"])

@@ -183,6 +183,11 @@ class TestBadInput(SkinproCase):
                 lambda: chain.write({"skinpro_screening_validity_days": -5}),
                 "valid for at least one day",
             ),
+            (
+                "retention of -1 years",
+                lambda: chain.write({"skinpro_retention_years": -1}),
+                "archive screenings after (years)",
+            ),
             # treatments
             (
                 "negative treatment depth",
