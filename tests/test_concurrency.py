@@ -183,6 +183,39 @@ def committed(registry, build):
         return result
 
 
+def own_studio(env, code):
+    """A studio of its own (the demo's studios keep their hand-counted figures),
+    offering a 0.5 mm treatment whose cartridge is in stock."""
+    studio = env["res.company"].create(
+        {
+            "name": f"Studio {code}",
+            "parent_id": env.ref("base.main_company").id,
+            "skinpro_code": code,
+            "skinpro_max_depth_mm": 1.0,
+        }
+    )
+    studio.action_skinpro_setup_studio()
+    cartridge = env["product.product"].create(
+        {"name": f"{code} cartridge", "is_storable": True, "type": "consu"}
+    )
+    treatment = env["product.product"].create(
+        {
+            "name": f"{code} treatment 0.5 mm",
+            "type": "service",
+            "skinpro_is_needling": True,
+            "skinpro_depth_mm": 0.5,
+            "available_in_pos": True,
+            "skinpro_recipe_ids": [
+                (0, 0, {"kind": "cartridge", "component_id": cartridge.id})
+            ],
+        }
+    )
+    env["stock.quant"]._update_available_quantity(
+        cartridge, studio.skinpro_warehouse_id.lot_stock_id, 5
+    )
+    return studio, treatment
+
+
 def cleared_client(env, studio, name):
     from odoo import fields
 
@@ -203,7 +236,7 @@ def cleared_client(env, studio, name):
 
 def test_a_screening_confirmed_twice_at_once_is_confirmed_once(registry):
     def build(env):
-        studio = env.ref("skinpro_needling.studio_salt_lake")
+        studio, _treatment = own_studio(env, "DBL")
         _client, screening = cleared_client(env, studio, "Double click")
         return screening.id
 
@@ -228,14 +261,13 @@ def test_the_same_pos_order_synced_twice_at_once_is_saved_once(registry):
     from odoo.addons.skinpro_needling.tests.pos_payload import pos_order_payload
 
     def build(env):
-        studio = env.ref("skinpro_needling.studio_salt_lake")
+        studio, treatment = own_studio(env, "TWICE")
         client, screening = cleared_client(env, studio, "Twice synced")
         screening.action_confirm()
         config = studio.skinpro_pos_config_ids[:1]
         if not config.current_session_id:
             config.with_company(studio).open_ui()
-        variant = env.ref("skinpro_needling.product_full_face").product_variant_ids[:1]
-        return pos_order_payload(config.current_session_id, client, variant)
+        return pos_order_payload(config.current_session_id, client, treatment)
 
     payload = committed(registry, build)
 

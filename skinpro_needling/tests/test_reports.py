@@ -58,8 +58,10 @@ class TestReports(BaseCommon):
         )
 
     def figures(self, model, groupby, aggregates, domain=(), env=None):
-        """{group values: aggregates} of a report, as its pivot reads them."""
-        rows = (env or self.env)[model]._read_group(list(domain), groupby, aggregates)
+        """{group values: aggregates} of a report, as its pivot reads them, over the
+        demo's studios (other tests may have committed studios of their own)."""
+        domain = [("company_id", "in", self.studios.ids), *domain]
+        rows = (env or self.env)[model]._read_group(domain, groupby, aggregates)
         return {
             tuple(getattr(v, "id", v) for v in row[: len(groupby)]): (
                 list(row[len(groupby) :]) if len(aggregates) > 1 else row[-1]
