@@ -6,12 +6,44 @@ from pathlib import Path
 
 from odoo import fields
 from odoo.tests import new_test_user
+from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import BaseCommon
 
 SIGNATURE = base64.b64encode(
     (Path(__file__).parent.parent / "demo" / "consent_signature.png").read_bytes()
 )
+
+
+def users_of(env, studio, groups_by_login):
+    """{login: user} of the studio, each with its role; the password is the login."""
+    return {
+        login: new_test_user(
+            env,
+            login=login,
+            groups=f"base.group_user,{groups}",
+            company_id=studio.id,
+            company_ids=studio.ids,
+        )
+        for login, groups in groups_by_login.items()
+    }
+
+
+def table_digests(env, tables):
+    """{table: (row count, digest of every row)}, once everything pending, the
+    chatter's tracking included, is written: equal digests, unchanged tables."""
+    env.cr.flush()
+    digests = {}
+    for table in tables:
+        env.cr.execute(
+            SQL(
+                "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t.id))"
+                " FROM %s t",
+                SQL.identifier(table),
+            )
+        )
+        digests[table] = env.cr.fetchone()
+    return digests
 
 
 class SkinproCase(BaseCommon):

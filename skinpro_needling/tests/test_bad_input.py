@@ -9,9 +9,8 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.service.model import _as_validation_error
 from odoo.tests import tagged
-from odoo.tools import SQL
 
-from .common import SIGNATURE, SkinproCase
+from .common import SIGNATURE, SkinproCase, table_digests
 from .pos_payload import pos_order_payload
 
 # Every table bad input could touch; compared whole, row by row, before and after.
@@ -75,20 +74,7 @@ class TestBadInput(SkinproCase):
         cls.env.flush_all()
 
     def snapshot(self):
-        """{table: digest of all its rows}, once everything pending, the
-        chatter's tracking included, is written."""
-        self.env.cr.flush()
-        digests = {}
-        for table in TABLES:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t.id))"
-                    " FROM %s t",
-                    SQL.identifier(table),
-                )
-            )
-            digests[table] = self.env.cr.fetchone()
-        return digests
+        return table_digests(self.env, TABLES)
 
     def refused(self, action, expected):
         """Run `action`, which must be refused with a message containing

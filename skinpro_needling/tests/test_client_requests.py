@@ -9,10 +9,9 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
-from odoo.tools import SQL
+from odoo.tests import tagged
 
-from .common import SIGNATURE, SkinproCase
+from .common import SIGNATURE, SkinproCase, table_digests, users_of
 
 # What retention must leave exactly as it was.
 KEPT = [
@@ -37,19 +36,14 @@ class TestClientRequests(SkinproCase):
         cls.slc = ref("skinpro_needling.studio_salt_lake")
         cls.session = ref("skinpro_needling.session_emma_done")
         cls.client = cls.session.partner_id
-        cls.users = {
-            login: new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{group}",
-                company_id=cls.slc.id,
-                company_ids=cls.slc.ids,
-            )
-            for login, group in {
+        cls.users = users_of(
+            cls.env,
+            cls.slc,
+            {
                 "record_practitioner": "skinpro_needling.group_practitioner",
                 "record_front_desk": "skinpro_needling.group_front_desk",
-            }.items()
-        }
+            },
+        )
 
     def health_record(self, login):
         html, _type = (
@@ -84,20 +78,6 @@ class TestClientRequests(SkinproCase):
         with self.assertRaises(AccessError):
             self.health_record("record_front_desk")
 
-    def digests(self):
-        self.env.cr.flush()
-        result = {}
-        for table in KEPT:
-            self.env.cr.execute(
-                SQL(
-                    "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t.id))"
-                    " FROM %s t",
-                    SQL.identifier(table),
-                )
-            )
-            result[table] = self.env.cr.fetchone()
-        return result
-
     def test_retention_archives_old_screenings_and_nothing_else(self):
         chain = self.slc.parent_id
         old = self.env["skinpro.screening"].create(
@@ -114,7 +94,7 @@ class TestClientRequests(SkinproCase):
             [("partner_id", "=", self.client.id), ("id", "!=", old.id)], limit=1
         )
         self.assertTrue(recent)
-        before = self.digests()
+        before = table_digests(self.env, KEPT)
 
         chain.skinpro_retention_years = 0
         self.env["skinpro.screening"]._cron_archive_past_retention()
@@ -127,6 +107,6 @@ class TestClientRequests(SkinproCase):
         self.assertFalse(old.active)
         self.assertTrue(recent.active)
         self.assertEqual(old.state, "confirmed")
-        self.assertEqual(self.digests(), before)
+        self.assertEqual(table_digests(self.env, KEPT), before)
         # Still in the client's health record, marked archived.
         self.assertIn("(archived)", self.health_record("record_practitioner"))

@@ -9,12 +9,15 @@ from pathlib import Path
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import users_of
 
 PHOTO = base64.b64encode(
     (Path(__file__).parent.parent / "demo" / "consent_signature.png").read_bytes()
 )
 NOT_CLINICAL = ("frontdesk_hd", "inventory_hd")
+EXPORT = "base.group_allow_export"
 
 
 @tagged("post_install", "-at_install")
@@ -29,22 +32,16 @@ class TestHealthData(HttpCase):
                 "skinpro_code": "HDS",
             }
         )
-        roles = {
-            "frontdesk_hd": "skinpro_needling.group_front_desk",
-            "inventory_hd": "skinpro_needling.group_inventory",
-            "practitioner_hd": "skinpro_needling.group_practitioner",
-        }
-        cls.users = {
-            login: new_test_user(
-                cls.env,
-                login=login,
-                # Allowed to export, so that the export is refused for the data.
-                groups=f"base.group_user,base.group_allow_export,{group}",
-                company_id=cls.studio.id,
-                company_ids=[cls.studio.id],
-            )
-            for login, group in roles.items()
-        }
+        # Allowed to export, so that the export is refused for the data.
+        cls.users = users_of(
+            cls.env,
+            cls.studio,
+            {
+                "frontdesk_hd": f"{EXPORT},skinpro_needling.group_front_desk",
+                "inventory_hd": f"{EXPORT},skinpro_needling.group_inventory",
+                "practitioner_hd": "skinpro_needling.group_practitioner",
+            },
+        )
         cls.client = cls.env["res.partner"].create({"name": "Private Client"})
         cls.screening = cls.env["skinpro.screening"].create(
             {

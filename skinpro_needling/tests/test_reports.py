@@ -14,6 +14,12 @@ from odoo.addons.base.tests.common import BaseCommon
 
 from .pos_payload import pos_order_payload
 
+FUNNEL = [
+    "lead_count:sum",
+    "screened_count:sum",
+    "first_session_count:sum",
+    "course_completed_count:sum",
+]
 REPORTS = [
     "skinpro.report.session",
     "skinpro.report.screening",
@@ -273,12 +279,7 @@ class TestReports(BaseCommon):
         funnel = self.figures(
             "skinpro.report.funnel",
             ["company_id"],
-            [
-                "lead_count:sum",
-                "screened_count:sum",
-                "first_session_count:sum",
-                "course_completed_count:sum",
-            ],
+            FUNNEL,
         )
         # The demo's one consultation at Salt Lake City, not yet screened.
         self.assertEqual(funnel, {(self.slc.id,): [1, 0, 0, 0]})
@@ -293,12 +294,7 @@ class TestReports(BaseCommon):
         funnel = self.figures(
             "skinpro.report.funnel",
             ["company_id"],
-            [
-                "lead_count:sum",
-                "screened_count:sum",
-                "first_session_count:sum",
-                "course_completed_count:sum",
-            ],
+            FUNNEL,
         )
         self.assertEqual(funnel, {(self.slc.id,): [1, 1, 1, 1]})
 

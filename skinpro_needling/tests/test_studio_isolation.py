@@ -2,9 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import SIGNATURE, SkinproCase
+from .common import SIGNATURE, SkinproCase, users_of
 from .pos_payload import pos_order_payload
 
 
@@ -46,20 +46,15 @@ class TestStudioIsolationEverywhere(HttpCase):
         ref = cls.env.ref
         cls.phx = ref("skinpro_needling.studio_phoenix")
         cls.slc = ref("skinpro_needling.studio_salt_lake")
-        cls.users = {
-            login: new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{group}",
-                company_id=cls.phx.id,
-                company_ids=[cls.phx.id],
-            )
-            for login, group in {
+        cls.users = users_of(
+            cls.env,
+            cls.phx,
+            {
                 "phx_manager": "skinpro_needling.group_studio_manager",
                 "phx_practitioner": "skinpro_needling.group_practitioner",
                 "phx_chain_view": "skinpro_needling.group_chain_manager",
-            }.items()
-        }
+            },
+        )
         # Salt Lake City gets a record of the kinds its demo lacks: a clearance
         # and a paid POS order.
         screening = cls.env["skinpro.screening"].search(
