@@ -90,7 +90,8 @@ class PosOrder(models.Model):
         if not lines:
             return
         problems = self._skinpro_problems(lines)
-        if self.partner_id:
+        # A client archived after the POS loaded it: keep the paid order, plan nothing.
+        if self.partner_id.active:
             for line in lines:
                 line._skinpro_book()
         if problems:
@@ -100,6 +101,14 @@ class PosOrder(models.Model):
         studio = self.company_id
         if not self.partner_id:
             return [_("A needling treatment was sold without a client.")]
+        if not self.partner_id.active:
+            return [
+                _(
+                    "%(client)s is archived: no session was planned. Restore the "
+                    "client, then plan the session.",
+                    client=self.partner_id.name,
+                )
+            ]
         problems = []
         status = self.partner_id.with_company(studio).sudo().skinpro_screening_status
         if status != screening_rules.CLEARED:

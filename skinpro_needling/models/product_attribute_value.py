@@ -21,8 +21,8 @@ class ProductAttributeValue(models.Model):
             if not 0 <= value.skinpro_depth_mm <= PEN_MAX_DEPTH_MM:
                 raise ValidationError(
                     _(
-                        "Needle depth of %(value)s: %(depth)s mm is outside the pens' "
-                        "range of 0 to %(max)s mm.",
+                        "Needle depth (mm) of %(value)s: %(depth)s mm is outside the "
+                        "pens' range of 0 to %(max)s mm.",
                         value=value.name,
                         depth=value.skinpro_depth_mm,
                         max=PEN_MAX_DEPTH_MM,

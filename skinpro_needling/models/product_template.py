@@ -57,15 +57,15 @@ class ProductTemplate(models.Model):
             if template.type != "service":
                 raise ValidationError(
                     _(
-                        "%(name)s: a needling treatment is a service.",
+                        "Product Type of %(name)s: a needling treatment is a service.",
                         name=template.name,
                     )
                 )
             if not 0 <= template.skinpro_depth_mm <= PEN_MAX_DEPTH_MM:
                 raise ValidationError(
                     _(
-                        "%(name)s: a needle depth of %(depth)s mm is outside the pens' "
-                        "range of 0 to %(max)s mm.",
+                        "Needle depth (mm) of %(name)s: %(depth)s mm is outside the "
+                        "pens' range of 0 to %(max)s mm.",
                         name=template.name,
                         depth=template.skinpro_depth_mm,
                         max=PEN_MAX_DEPTH_MM,

@@ -114,13 +114,13 @@ class ResCompany(models.Model):
     def _check_skinpro_depth_limits(self):
         for company in self:
             for value, label in (
-                (company.skinpro_max_depth_mm, _("maximum cosmetic depth")),
-                (company.skinpro_depth_cap_mm, _("chain depth cap")),
+                (company.skinpro_max_depth_mm, _("Maximum cosmetic depth (mm)")),
+                (company.skinpro_depth_cap_mm, _("Chain depth cap (mm)")),
             ):
                 if not 0 <= value <= PEN_MAX_DEPTH_MM:
                     raise ValidationError(
                         _(
-                            "The %(label)s of %(company)s must lie between 0 and "
+                            "%(label)s of %(company)s must lie between 0 and "
                             "%(max)s mm, not %(value)s mm.",
                             label=label,
                             company=company.name,
@@ -139,8 +139,8 @@ class ResCompany(models.Model):
             if company.skinpro_screening_validity_days < 1:
                 raise ValidationError(
                     _(
-                        "A screening of %(company)s must stay valid for at least one "
-                        "day.",
+                        "Screening valid for (days) of %(company)s must be at least "
+                        "1: a screening stays valid for at least one day.",
                         company=company.name,
                     )
                 )
@@ -149,9 +149,10 @@ class ResCompany(models.Model):
                 if studio.parent_id and studio.skinpro_max_depth_mm > cap:
                     raise ValidationError(
                         _(
-                            "The maximum cosmetic depth of %(studio)s "
+                            "Maximum cosmetic depth (mm) of %(studio)s "
                             "(%(limit)s mm) exceeds the chain's hard cap of "
-                            "%(cap)s mm: lower the studio's limit or raise the cap.",
+                            "%(cap)s mm: lower the studio's limit or raise the "
+                            "Chain depth cap (mm).",
                             studio=studio.name,
                             limit=studio.skinpro_max_depth_mm,
                             cap=cap,

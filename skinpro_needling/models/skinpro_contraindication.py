@@ -61,7 +61,7 @@ class SkinproContraindication(models.Model):
         (
             "waiting_days_not_negative",
             "CHECK(waiting_days >= 0)",
-            "A waiting period cannot be negative.",
+            "Waiting period (days) cannot be negative.",
         ),
     ]
 
@@ -75,7 +75,7 @@ class SkinproContraindication(models.Model):
                 raise ValidationError(
                     _(
                         "%(question)s: a waiting-period contraindication needs a "
-                        "waiting period of at least one day.",
+                        "Waiting period (days) of at least one day.",
                         question=contraindication.name,
                     )
                 )

@@ -84,4 +84,6 @@ class SkinproCourse(models.Model):
     def _check_sessions_total(self):
         for course in self:
             if course.sessions_total < 1:
-                raise ValidationError(_("A course gives at least one session credit."))
+                raise ValidationError(
+                    _("Session credits: a course gives at least one session.")
+                )

@@ -74,8 +74,8 @@ class SkinproRecipeLine(models.Model):
             if not line.component_id.is_storable:
                 raise ValidationError(
                     _(
-                        "Recipe of %(treatment)s: %(component)s is not a stocked "
-                        "product, so no stock could be consumed.",
+                        "Recipe of %(treatment)s: the Consumable %(component)s is not "
+                        "a stocked product, so no stock could be consumed.",
                         treatment=line.product_tmpl_id.name,
                         component=line.component_id.name,
                     )

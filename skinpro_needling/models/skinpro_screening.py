@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import screening as rules
 from .skinpro_clinical_record import form_action
@@ -214,20 +214,35 @@ class SkinproScreening(models.Model):
         self._check_outcome_not_given(vals)
         # A confirmed screening takes new clearances, and is archived by retention.
         locked = set(vals) - {"clearance_ids", "active"}
-        if any(not f.startswith(("message_", "activity_")) for f in locked):
-            self._check_unlocked()
+        locked = [f for f in locked if not f.startswith(("message_", "activity_"))]
+        if locked:
+            self._check_unlocked([self._fields[f].string for f in locked])
         return super().write(vals)
 
-    def _check_unlocked(self):
+    def _check_unlocked(self, labels=()):
+        """`labels`: the fields the change touches; answer lines when not given."""
         confirmed = self.filtered(lambda s: s.state == "confirmed")
         if confirmed:
             raise UserError(
                 _(
-                    "The screening %(name)s is confirmed and locked: start a new "
-                    "screening to record a change.",
+                    "%(fields)s: the screening %(name)s is confirmed and locked. "
+                    "Start a new screening to record a change.",
+                    fields=", ".join(labels) or self._fields["answer_ids"].string,
                     name=confirmed[0].display_name,
                 )
             )
+
+    @api.constrains("partner_id")
+    def _check_client_active(self):
+        for screening in self.filtered(lambda s: s.state == "draft"):
+            if not screening.partner_id.active:
+                raise ValidationError(
+                    _(
+                        "Client: %(client)s is archived. Restore the client before "
+                        "screening.",
+                        client=screening.partner_id.display_name,
+                    )
+                )
 
     def action_confirm(self):
         # Already confirmed (a second click, a colleague at the same moment): done.
@@ -246,8 +261,8 @@ class SkinproScreening(models.Model):
         if unanswered:
             raise UserError(
                 _(
-                    "Answer every question before confirming the screening of "
-                    "%(client)s. Unanswered: %(questions)s",
+                    "Answers: answer every question before confirming the "
+                    "screening of %(client)s. Unanswered: %(questions)s",
                     client=self.partner_id.name,
                     questions="; ".join(unanswered.mapped("question")),
                 )
@@ -267,8 +282,8 @@ class SkinproScreening(models.Model):
         if self.before_photo_ids and not self.photo_consent_signature:
             raise UserError(
                 _(
-                    "Before photos are attached but the client has not signed the "
-                    "photo consent."
+                    "Before photos are attached but the Photo consent signature is "
+                    "missing: have the client sign the photo consent."
                 )
             )
 

@@ -54,7 +54,9 @@ class SkinproScreeningAnswer(models.Model):
         return answers
 
     def write(self, vals):
-        self.screening_id._check_unlocked()
+        self.screening_id._check_unlocked(
+            [self._fields[f].string for f in vals if f in self._fields]
+        )
         before = {line: (line.answer, line.date) for line in self}
         result = super().write(vals)
         if {"answer", "date"} & set(vals):

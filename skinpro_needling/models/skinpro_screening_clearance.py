@@ -36,7 +36,8 @@ class SkinproScreeningClearance(models.Model):
             if clearance.expiry_date < clearance.issue_date:
                 raise ValidationError(
                     _(
-                        "The clearance by %(physician)s expires before it was issued.",
+                        "Expiry Date: the clearance by %(physician)s expires before "
+                        "its Issue Date.",
                         physician=clearance.physician,
                     )
                 )

@@ -32,8 +32,8 @@ class SkinproSessionDepth(models.Model):
             if not 0 < line.depth_mm <= PEN_MAX_DEPTH_MM:
                 raise ValidationError(
                     _(
-                        "Depth on %(area)s: %(depth)s mm is outside the pens' range "
-                        "(above 0, up to %(max)s mm).",
+                        "Depth (mm) on %(area)s: %(depth)s mm is outside the pens' "
+                        "range (above 0, up to %(max)s mm).",
                         area=line.area_id.name,
                         depth=line.depth_mm,
                         max=PEN_MAX_DEPTH_MM,

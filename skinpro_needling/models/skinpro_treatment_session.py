@@ -672,6 +672,17 @@ class SkinproTreatmentSession(models.Model):
                     )
                 )
 
+    @api.constrains("product_id")
+    def _check_product_is_treatment(self):
+        for session in self:
+            if not session.product_id.skinpro_is_needling:
+                raise ValidationError(
+                    _(
+                        "Treatment: %(product)s is not a needling treatment.",
+                        product=session.product_id.display_name,
+                    )
+                )
+
     @api.constrains("anaesthetic_grams", "duration")
     def _check_quantities(self):
         for session in self:
@@ -689,7 +700,10 @@ class SkinproTreatmentSession(models.Model):
         for session in self.filtered("adverse_event"):
             if not (session.adverse_event_type and session.adverse_event_severity):
                 raise ValidationError(
-                    _("An adverse event needs its type and its severity.")
+                    _(
+                        "An adverse event needs its Adverse Event Type and its "
+                        "Adverse Event Severity."
+                    )
                 )
 
     def write(self, vals):
