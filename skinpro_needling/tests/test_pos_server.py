@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import SIGNATURE, SkinproCase
 from .pos_payload import pos_order_payload
 
 
@@ -229,17 +229,31 @@ class TestPosServer(SkinproCase):
         self.assertIn("Referred from the POS", referral.message_ids[0].body)
 
     def queries_to_sync_one_order(self):
+        """Counted as `assertQueryCount` counts: from cold caches, flushed."""
         data = self.order_data(self.client_a, self.treatment)
-        self.env.flush_all()
         self.env.invalidate_all()
+        self.env.cr.flush()
         before = self.env.cr.sql_log_count
         self.sync(data)
         self.env.flush_all()
+        self.env.cr.flush()
         return self.env.cr.sql_log_count - before
 
-    def prior_sessions(self, count):
+    def prior_history(self, count):
+        """`count` other clients of the studio, each with a screening and a
+        planned session."""
         clients = self.env["res.partner"].create(
             [{"name": f"Prior client {n}"} for n in range(count)]
+        )
+        self.env["skinpro.screening"].create(
+            [
+                {
+                    "partner_id": client.id,
+                    "company_id": self.studio_a.id,
+                    "consent_signature": SIGNATURE,
+                }
+                for client in clients
+            ]
         )
         self.env["skinpro.treatment.session"].create(
             [
@@ -253,11 +267,13 @@ class TestPosServer(SkinproCase):
             ]
         )
 
-    def test_sync_queries_do_not_grow_with_prior_sessions(self):
+    def test_sync_queries_do_not_grow_with_prior_screenings_and_sessions(self):
         self.screening().action_confirm()
         self.sync(self.order_data(self.client_a, self.treatment))  # warm the caches
-        self.prior_sessions(10)
+        self.prior_history(10)
         with_ten = self.queries_to_sync_one_order()
-        self.prior_sessions(990)
-        with_thousand = self.queries_to_sync_one_order()
-        self.assertEqual(with_thousand, with_ten)
+        self.prior_history(990)
+        data = self.order_data(self.client_a, self.treatment)
+        self.env.invalidate_all()
+        with self.assertQueryCount(with_ten):
+            self.sync(data)
