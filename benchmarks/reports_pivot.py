@@ -182,11 +182,17 @@ def main():
         cr.rollback()
     print(f"filled {rows:,} sessions and {lines:,} POS lines in {filled:.0f} s")
     print(f"pivot studio x month, count and revenue, median of {ROUNDS} rounds:")
-    for label, part in (("cells", 0), ("whole pivot", 1)):
+    # The target is the pivot read itself (the cells); the whole pivot adds the
+    # totals, four reads one after the other here where the web client sends them
+    # at once.
+    for label, part, target in (
+        ("cells (the pivot read)", 0, " (target <= 1)"),
+        ("whole pivot, 4 reads in a row", 1, ""),
+    ):
         ours_s = statistics.median(run[part] for run in ours_runs)
         odoo_s = statistics.median(run[part] for run in odoo_runs)
         print(f"  {label}:")
-        print(f"    skinpro.report.session: {ours_s:.2f} s (target <= 1)")
+        print(f"    skinpro.report.session: {ours_s:.2f} s{target}")
         print(f"    report.pos.order:       {odoo_s:.2f} s")
         print(f"    ratio ours / Odoo's:    {ours_s / odoo_s:.2f} (target <= 1)")
 
