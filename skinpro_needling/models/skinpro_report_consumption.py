@@ -17,6 +17,7 @@ class SkinproReportConsumption(models.Model):
         "skinpro.treatment.session": [
             "date_end",
             "company_id",
+            "practitioner_id",
             "product_id",
             "state",
             "consumption_picking_id",
@@ -41,6 +42,7 @@ class SkinproReportConsumption(models.Model):
 
     date = fields.Datetime(readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
+    practitioner_id = fields.Many2one("res.users", readonly=True)
     product_id = fields.Many2one("product.product", string="Consumable", readonly=True)
     uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
     expected_qty = fields.Float(
@@ -69,6 +71,7 @@ class SkinproReportConsumption(models.Model):
                       FROM (
                         SELECT s.date_end AS date,
                                s.company_id,
+                               s.practitioner_id,
                                recipe.component_id AS product_id,
                                template.uom_id,
                                recipe.quantity AS expected_qty,
@@ -90,6 +93,7 @@ class SkinproReportConsumption(models.Model):
                         UNION ALL
                         SELECT s.date_end,
                                s.company_id,
+                               s.practitioner_id,
                                move.product_id,
                                move.product_uom,
                                0.0,

@@ -17,6 +17,7 @@ class SkinproReportFunnel(models.Model):
         "crm.lead": [
             "create_date",
             "company_id",
+            "user_id",
             "team_id",
             "partner_id",
             "skinpro_is_referral",
@@ -30,6 +31,9 @@ class SkinproReportFunnel(models.Model):
 
     date = fields.Datetime(string="Lead received", readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
+    practitioner_id = fields.Many2one(
+        "res.users", string="Consulted by", readonly=True
+    )
     team_id = fields.Many2one("crm.team", string="Sales team", readonly=True)
     lead_count = fields.Integer(string="Consultation leads", readonly=True)
     screened_count = fields.Integer(string="Screened", readonly=True)
@@ -45,6 +49,7 @@ class SkinproReportFunnel(models.Model):
                     SELECT lead.id,
                            lead.create_date AS date,
                            lead.company_id,
+                           lead.user_id AS practitioner_id,
                            lead.team_id,
                            1 AS lead_count,
                            (EXISTS (

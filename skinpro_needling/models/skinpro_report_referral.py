@@ -20,6 +20,7 @@ class SkinproReportReferral(models.Model):
         "crm.lead": [
             "create_date",
             "company_id",
+            "user_id",
             "skinpro_provider_id",
             "stage_id",
             "skinpro_referral_reason",
@@ -32,6 +33,9 @@ class SkinproReportReferral(models.Model):
 
     date = fields.Datetime(string="Referred on", readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
+    practitioner_id = fields.Many2one(
+        "res.users", string="Referred by", readonly=True
+    )
     provider_id = fields.Many2one(
         "res.partner", string="Medical provider", readonly=True
     )
@@ -71,7 +75,8 @@ class SkinproReportReferral(models.Model):
                                SELECT id FROM accepted_stage)
                          GROUP BY message.res_id
                     )
-                    SELECT id, date, company_id, provider_id, stage_id, reason,
+                    SELECT id, date, company_id, practitioner_id, provider_id,
+                           stage_id, reason,
                            date_accepted,
                            EXTRACT(EPOCH FROM date_accepted - date) / 86400.0
                                AS days_to_acceptance
@@ -79,6 +84,7 @@ class SkinproReportReferral(models.Model):
                         SELECT lead.id,
                                lead.create_date AS date,
                                lead.company_id,
+                               lead.user_id AS practitioner_id,
                                lead.skinpro_provider_id AS provider_id,
                                lead.stage_id,
                                lead.skinpro_referral_reason AS reason,

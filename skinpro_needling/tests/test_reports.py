@@ -298,6 +298,32 @@ class TestReports(BaseCommon):
         )
         self.assertEqual(funnel, {(self.slc.id,): [1, 1, 1, 1]})
 
+    def test_reports_break_down_by_practitioner(self):
+        # The demo's one done session was the Salt Lake City practitioner's.
+        practitioner = self.env.ref("skinpro_needling.user_slc_practitioner")
+        for model, domain in (
+            ("skinpro.report.session", [("state", "=", "done")]),
+            ("skinpro.report.consumption", []),
+        ):
+            with self.subTest(model=model):
+                rows = self.figures(model, ["practitioner_id"], ["__count"], domain)
+                self.assertEqual(set(rows), {(practitioner.id,)})
+        # Referrals by who referred, consultations by who holds the lead.
+        lead = self.env.ref("skinpro_needling.referral_sent")
+        lead.user_id = practitioner
+        consultation = self.env.ref("skinpro_needling.consultation_new_client")
+        consultation.user_id = practitioner
+        self.env.flush_all()
+        for model, row in (
+            ("skinpro.report.referral", lead),
+            ("skinpro.report.funnel", consultation),
+        ):
+            with self.subTest(model=model):
+                mine = self.env[model].search(
+                    [("practitioner_id", "=", practitioner.id)]
+                )
+                self.assertEqual(mine.ids, row.ids)
+
     # --- who sees what ------------------------------------------------------------
 
     def test_a_studio_manager_sees_only_their_studios_rows(self):
