@@ -31,9 +31,7 @@ class SkinproReportFunnel(models.Model):
 
     date = fields.Datetime(string="Lead received", readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
-    practitioner_id = fields.Many2one(
-        "res.users", string="Consulted by", readonly=True
-    )
+    practitioner_id = fields.Many2one("res.users", string="Consulted by", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales team", readonly=True)
     lead_count = fields.Integer(string="Consultation leads", readonly=True)
     screened_count = fields.Integer(string="Screened", readonly=True)

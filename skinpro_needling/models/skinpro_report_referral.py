@@ -33,9 +33,7 @@ class SkinproReportReferral(models.Model):
 
     date = fields.Datetime(string="Referred on", readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
-    practitioner_id = fields.Many2one(
-        "res.users", string="Referred by", readonly=True
-    )
+    practitioner_id = fields.Many2one("res.users", string="Referred by", readonly=True)
     provider_id = fields.Many2one(
         "res.partner", string="Medical provider", readonly=True
     )
