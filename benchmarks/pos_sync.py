@@ -28,15 +28,7 @@ def timed_sync(env, orders):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    args = parser.parse_args()
-    # Warnings only: the POS logs every order it syncs, which would drown the figures.
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.database, "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
+    registry = demo_registry(__doc__)
     pos_order_payload = load_payload_builder()
 
     with registry.cursor() as cr:
@@ -83,6 +75,20 @@ def main():
     print(f"  plain service:       {plain_s:.2f} s  {fmt(plain_runs)}")
     print(f"  needling treatment:  {needling_s:.2f} s  {fmt(needling_runs)}")
     print(f"ratio needling / plain: {needling_s / plain_s:.2f} (target <= 1.30)")
+
+
+def demo_registry(doc):
+    """The registry of the database named on the command line (`./skinpro bench`
+    passes the demo's configuration and database)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    args = parser.parse_args()
+    # Warnings only: the POS logs every order it syncs, which would drown the figures.
+    odoo.tools.config.parse_config(
+        ["-c", args.config, "-d", args.database, "--log-level=warn"]
+    )
+    return odoo.modules.registry.Registry(args.database)
 
 
 def load_payload_builder():

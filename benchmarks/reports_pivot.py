@@ -8,13 +8,11 @@ same 1,000,000 POS lines, on the demo database (`./skinpro demo` first; run with
 every studio. Target: 1 s or less for ours, and a ratio of 1 or less. Everything is
 rolled back."""
 
-import argparse
 import statistics
 import time
 
-from pos_sync import load_payload_builder  # this folder, first on the path
+from pos_sync import demo_registry, load_payload_builder  # this folder, on the path
 
-import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
@@ -157,15 +155,7 @@ def timed_pivot(model, measures):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("-c", "--config", required=True)
-    parser.add_argument("-d", "--database", required=True)
-    args = parser.parse_args()
-    # Warnings only: the POS logs every order it syncs, which would drown the figures.
-    odoo.tools.config.parse_config(
-        ["-c", args.config, "-d", args.database, "--log-level=warn"]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
+    registry = demo_registry(__doc__)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         admin = env.ref("base.user_admin")

@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SkinproClinicalRecord(models.AbstractModel):
@@ -11,6 +12,8 @@ class SkinproClinicalRecord(models.AbstractModel):
     _description = "Client record at a studio"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _check_company_auto = True
+    # The state in which the record is still being prepared for its client.
+    _client_open_state = None
 
     partner_id = fields.Many2one(
         "res.partner", string="Client", required=True, index=True, tracking=True
@@ -30,6 +33,18 @@ class SkinproClinicalRecord(models.AbstractModel):
         check_company=True,
         tracking=True,
     )
+
+    @api.constrains("partner_id")
+    def _check_client_active(self):
+        # Only a record still being prepared: a done one keeps its archived client.
+        for record in self.filtered(lambda r: r.state == r._client_open_state):
+            if not record.partner_id.active:
+                raise ValidationError(
+                    _(
+                        "Client: %(client)s is archived. Restore the client first.",
+                        client=record.partner_id.display_name,
+                    )
+                )
 
 
 def form_action(record):

@@ -3,7 +3,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from ..rules import screening as rules
 from .skinpro_clinical_record import form_action
@@ -30,6 +30,7 @@ class SkinproScreening(models.Model):
     _name = "skinpro.screening"
     _description = "Client screening"
     _inherit = ["skinpro.clinical.record"]
+    _client_open_state = "draft"
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -231,18 +232,6 @@ class SkinproScreening(models.Model):
                     name=confirmed[0].display_name,
                 )
             )
-
-    @api.constrains("partner_id")
-    def _check_client_active(self):
-        for screening in self.filtered(lambda s: s.state == "draft"):
-            if not screening.partner_id.active:
-                raise ValidationError(
-                    _(
-                        "Client: %(client)s is archived. Restore the client before "
-                        "screening.",
-                        client=screening.partner_id.display_name,
-                    )
-                )
 
     def action_confirm(self):
         # Already confirmed (a second click, a colleague at the same moment): done.

@@ -34,6 +34,7 @@ class SkinproTreatmentSession(models.Model):
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
     _inherit = ["skinpro.clinical.record"]
+    _client_open_state = "planned"
     _order = "planned_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -659,18 +660,6 @@ class SkinproTreatmentSession(models.Model):
             )
         self.write({"state": "cancelled"})
         return True
-
-    @api.constrains("partner_id")
-    def _check_client_active(self):
-        for session in self.filtered(lambda s: s.state == "planned"):
-            if not session.partner_id.active:
-                raise ValidationError(
-                    _(
-                        "Client: %(client)s is archived. Restore the client before "
-                        "planning a session.",
-                        client=session.partner_id.display_name,
-                    )
-                )
 
     @api.constrains("product_id")
     def _check_product_is_treatment(self):
