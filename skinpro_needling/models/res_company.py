@@ -113,16 +113,14 @@ class ResCompany(models.Model):
     )
     def _check_skinpro_depth_limits(self):
         for company in self:
-            for value, label in (
-                (company.skinpro_max_depth_mm, _("Maximum cosmetic depth (mm)")),
-                (company.skinpro_depth_cap_mm, _("Chain depth cap (mm)")),
-            ):
+            for fname in ("skinpro_max_depth_mm", "skinpro_depth_cap_mm"):
+                value = company[fname]
                 if not 0 <= value <= PEN_MAX_DEPTH_MM:
                     raise ValidationError(
                         _(
                             "%(label)s of %(company)s must lie between 0 and "
                             "%(max)s mm, not %(value)s mm.",
-                            label=label,
+                            label=self._fields[fname]._description_string(self.env),
                             company=company.name,
                             max=PEN_MAX_DEPTH_MM,
                             value=value,

@@ -197,7 +197,10 @@ class SkinproScreening(models.Model):
                 _(
                     "%(fields)s: computed from the answers and clearances, so it "
                     "cannot be set by hand or by an import.",
-                    fields=", ".join(self._fields[name].string for name in given),
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in given
+                    ),
                 )
             )
 
@@ -214,10 +217,16 @@ class SkinproScreening(models.Model):
     def write(self, vals):
         self._check_outcome_not_given(vals)
         # A confirmed screening takes new clearances, and is archived by retention.
-        locked = set(vals) - {"clearance_ids", "active"}
-        locked = [f for f in locked if not f.startswith(("message_", "activity_"))]
+        locked = [
+            fname
+            for fname in vals
+            if fname not in ("clearance_ids", "active")
+            and not fname.startswith(("message_", "activity_"))
+        ]
         if locked:
-            self._check_unlocked([self._fields[f].string for f in locked])
+            self._check_unlocked(
+                [self._fields[f]._description_string(self.env) for f in locked]
+            )
         return super().write(vals)
 
     def _check_unlocked(self, labels=()):
@@ -228,7 +237,8 @@ class SkinproScreening(models.Model):
                 _(
                     "%(fields)s: the screening %(name)s is confirmed and locked. "
                     "Start a new screening to record a change.",
-                    fields=", ".join(labels) or self._fields["answer_ids"].string,
+                    fields=", ".join(labels)
+                    or self._fields["answer_ids"]._description_string(self.env),
                     name=confirmed[0].display_name,
                 )
             )

@@ -55,7 +55,11 @@ class SkinproScreeningAnswer(models.Model):
 
     def write(self, vals):
         self.screening_id._check_unlocked(
-            [self._fields[f].string for f in vals if f in self._fields]
+            [
+                self._fields[f]._description_string(self.env)
+                for f in vals
+                if f in self._fields
+            ]
         )
         before = {line: (line.answer, line.date) for line in self}
         result = super().write(vals)
