@@ -15,8 +15,8 @@ import pytest
 ODOO_TESTS = Path(__file__).parent / "skinpro_needling" / "tests"
 RULES = Path(__file__).parent / "skinpro_needling" / "rules"
 SKIP_REASON = (
-    "needs Odoo 18.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to an "
-    "Odoo 18.0 source tree (or after ./skinpro demo)"
+    "needs Odoo 19.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to an "
+    "Odoo 19.0 source tree (or after ./skinpro demo)"
 )
 
 
@@ -97,7 +97,7 @@ def harness():
 
 @pytest.fixture
 def odoo_python():
-    """The interpreter running the tests, when it can import Odoo 18.0."""
+    """The interpreter running the tests, when it can import Odoo 19.0."""
     if importlib.util.find_spec("odoo") is None:
         pytest.skip(SKIP_REASON)
     return sys.executable

@@ -1,7 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Installs the addon into Odoo's `odoo.addons` namespace: after `pip install .` next
-to an Odoo 18.0, Odoo finds `skinpro_needling` without --addons-path."""
+to an Odoo 19.0, Odoo finds `skinpro_needling` without --addons-path."""
 
 import ast
 from pathlib import Path
@@ -56,7 +56,7 @@ setup(
     },
     classifiers=[
         "Framework :: Odoo",
-        "Framework :: Odoo :: 18.0",
+        "Framework :: Odoo :: 19.0",
         "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)",
         "Programming Language :: Python :: 3",
     ],

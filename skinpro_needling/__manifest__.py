@@ -4,7 +4,7 @@
     "name": "Micro-needling for Skincare Studio Chains",
     "summary": "Screen clients, keep cosmetic needling within each studio's legal "
     "depth, refer deeper work, and track consumables per studio",
-    "version": "18.0.1.0.0",
+    "version": "19.0.1.0.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/skinpro-studio/skinpro_needling",
     "author": "SkinPro Studio",

@@ -24,12 +24,12 @@ def registry(request):
     """The Odoo registry of the test database, outside any test transaction."""
     if not request.config.getoption("--odoo-database", None):
         pytest.skip(
-            "needs Odoo 18.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to "
-            "an Odoo 18.0 source tree (or after ./skinpro demo)"
+            "needs Odoo 19.0 and PostgreSQL: run ./skinpro test with ODOO_SRC set to "
+            "an Odoo 19.0 source tree (or after ./skinpro demo)"
         )
-    import odoo
+    from odoo.modules.registry import Registry
 
-    return odoo.modules.registry.Registry(odoo.tools.config["db_name"])
+    return Registry(request.config.getoption("--odoo-database"))
 
 
 def committed_setup(registry):
@@ -40,7 +40,12 @@ def committed_setup(registry):
         env = api.Environment(cr, SUPERUSER_ID, {})
         chain = env.ref("base.main_company")
         studio = env["res.company"].create(
-            {"name": "Race studio", "parent_id": chain.id, "skinpro_code": "RACE"}
+            {
+                "name": "Race studio",
+                "parent_id": chain.id,
+                "skinpro_code": "RACE",
+                "country_id": chain.country_id.id,
+            }
         )
         studio.action_skinpro_setup_studio()
         cartridge = env["product.product"].create(
@@ -192,6 +197,7 @@ def own_studio(env, code):
             "parent_id": env.ref("base.main_company").id,
             "skinpro_code": code,
             "skinpro_max_depth_mm": 1.0,
+            "country_id": env.ref("base.main_company").country_id.id,
         }
     )
     studio.action_skinpro_setup_studio()
@@ -315,6 +321,7 @@ def test_two_studios_resupply_from_the_last_central_kit(registry):
                     "name": f"Resupply {code}",
                     "parent_id": chain.id,
                     "skinpro_code": code,
+                    "country_id": chain.country_id.id,
                 }
             )
             studio.action_skinpro_setup_studio()

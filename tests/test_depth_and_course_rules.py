@@ -23,7 +23,15 @@ from skinpro_rules import course, depth
     ],
 )
 def test_depth_class(depth_mm, limit, cap, expected):
-    assert depth.depth_class(depth_mm, limit, cap) == expected
+    assert depth.depth_class(depth_mm, depth.effective_limit(limit, cap)) == expected
+
+
+@pytest.mark.parametrize(
+    "depth_mm, within",
+    [(0, True), (0.25, True), (2.5, True), (2.75, False), (-0.25, False)],
+)
+def test_the_pens_range(depth_mm, within):
+    assert depth.within_pen_range(depth_mm) is within
 
 
 def test_credits_left_never_negative():

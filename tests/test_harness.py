@@ -32,7 +32,7 @@ def run_skinpro(args, tmp_path, **env):
     return result, cache
 
 
-def fake_odoo_tree(path, version="(18, 0, 0, FINAL, 0)"):
+def fake_odoo_tree(path, version="(19, 0, 0, FINAL, 0)"):
     (path / "odoo").mkdir(parents=True)
     (path / "odoo-bin").write_text("#!/usr/bin/env python3\n")
     (path / "odoo" / "release.py").write_text(f"version_info = {version}\n")
@@ -57,19 +57,45 @@ def test_odoo_src_that_is_not_odoo_is_refused(tmp_path):
     result, cache = run_skinpro(
         ["demo", "--port", "0"], tmp_path, ODOO_SRC=str(not_odoo)
     )
-    assert_one_line_error(result, "ODOO_SRC", "not an Odoo 18.0 source tree")
+    assert_one_line_error(result, "ODOO_SRC", "not an Odoo 19.0 source tree")
     assert_nothing_created(cache)
 
 
-def test_odoo_src_of_another_version_is_refused(tmp_path):
-    odoo17 = fake_odoo_tree(tmp_path / "odoo17", "(17, 0, 0, FINAL, 0)")
-    result, cache = run_skinpro(["test"], tmp_path, ODOO_SRC=str(odoo17))
-    assert_one_line_error(result, "ODOO_SRC", "18.0")
+def test_odoo_src_of_another_series_is_refused(tmp_path):
+    odoo18 = fake_odoo_tree(tmp_path / "odoo18", "(18, 0, 0, FINAL, 0)")
+    result, cache = run_skinpro(["test"], tmp_path, ODOO_SRC=str(odoo18))
+    assert_one_line_error(result, "ODOO_SRC", "19.0")
     assert_nothing_created(cache)
+
+
+def test_an_odoo_remembered_for_another_series_is_never_used(tmp_path):
+    # What an 18.0 set-up left in the cache: its remembered tree, at the cache's
+    # top, and (as a stale copy) in 19.0's own place.
+    odoo18 = fake_odoo_tree(tmp_path / "odoo18", "(18, 0, 0, FINAL, 0)")
+    cache = tmp_path / "cache" / "skinpro_needling"
+    (cache / "19.0").mkdir(parents=True)
+    (cache / "odoo_src").write_text(f"{odoo18}\n")
+    (cache / "19.0" / "odoo_src").write_text(f"{odoo18}\n")
+    probe = (
+        "import importlib.machinery as m, importlib.util as u; "
+        f"loader = m.SourceFileLoader('h', {str(ROOT / 'skinpro')!r}); "
+        "h = u.module_from_spec(u.spec_from_loader('h', loader)); "
+        "loader.exec_module(h); h.importable_odoo = lambda *a: None; "
+        "print(h.CACHE, h.find_odoo(download=False))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == f"{cache / '19.0'} None"
+    assert "no Odoo 19.0 tree any more" in result.stdout
 
 
 def test_missing_postgresql_binaries_are_refused(tmp_path):
-    odoo = fake_odoo_tree(tmp_path / "odoo18")
+    odoo = fake_odoo_tree(tmp_path / "odoo19")
     result, cache = run_skinpro(
         ["demo", "--port", "0"], tmp_path, ODOO_SRC=str(odoo), PG_BINDIR="/nonexistent"
     )
@@ -109,5 +135,5 @@ def test_install_log_check_flags_warnings_and_errors(harness, tmp_path, line, pr
 
 
 def test_odoo_tree_version_reads_release(harness, tmp_path):
-    assert harness.odoo_tree_version(fake_odoo_tree(tmp_path / "o")) == (18, 0)
+    assert harness.odoo_tree_version(fake_odoo_tree(tmp_path / "o")) == (19, 0)
     assert harness.odoo_tree_version(tmp_path) is None

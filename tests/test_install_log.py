@@ -12,6 +12,6 @@ import pytest
 def test_install_log_has_no_warning_or_error(harness):
     log = os.environ.get("SKINPRO_INSTALL_LOG")
     if not log:
-        pytest.skip("no install was run: ./skinpro test runs one where Odoo 18.0 is")
+        pytest.skip("no install was run: ./skinpro test runs one where Odoo 19.0 is")
     assert "Modules loaded." in Path(log).read_text(errors="replace")
     assert harness.install_problems(log) == []

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""ruff and pylint-odoo's mandatory checks (OCA 18.0 configuration) are clean."""
+"""ruff and pylint-odoo's mandatory checks (OCA 19.0 configuration) are clean."""
 
 import subprocess
 import sys

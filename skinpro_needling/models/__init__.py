@@ -18,13 +18,9 @@ from . import crm_lead
 from . import skinpro_recipe_line
 from . import stock_lot
 from . import stock_move
+from . import stock_picking
+from . import stock_quant
 from . import stock_warehouse
 from . import pos_config
 from . import pos_order
 from . import pos_order_line
-from . import skinpro_report_session
-from . import skinpro_report_screening
-from . import skinpro_report_referral
-from . import skinpro_report_consumption
-from . import skinpro_report_stock_cover
-from . import skinpro_report_funnel

@@ -140,8 +140,8 @@ class PosOrder(models.Model):
 
     def _skinpro_flag(self, problems):
         reason = "\n".join(problems)
-        managers = self.env.ref("skinpro_needling.group_studio_manager").users.filtered(
-            lambda user: self.company_id in user.company_ids
+        managers = self.company_id._skinpro_staff(
+            "skinpro_needling.group_studio_manager"
         )
         self.sudo().write(
             {"skinpro_needs_review": True, "skinpro_review_reason": reason}

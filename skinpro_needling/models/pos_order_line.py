@@ -72,11 +72,6 @@ class PosOrderLine(models.Model):
         )
 
     def _skinpro_aftercare_kit(self):
-        kits = self.product_id.product_tmpl_id.skinpro_recipe_ids.filtered(
-            lambda line: (
-                line.kind == "kit"
-                and (not line.variant_id or line.variant_id == self.product_id)
-            )
-        )
-        # A kit named for this variant wins over the treatment's general one.
-        return kits.sorted(lambda line: not line.variant_id)[:1].component_id
+        return self.product_id.skinpro_variant_recipe_ids.filtered(
+            lambda line: line.kind == "kit"
+        )[:1].component_id

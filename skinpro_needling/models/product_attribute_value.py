@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .res_company import PEN_MAX_DEPTH_MM
+from ..rules import depth as depth_rules
 
 
 class ProductAttributeValue(models.Model):
@@ -18,13 +18,13 @@ class ProductAttributeValue(models.Model):
     @api.constrains("skinpro_depth_mm")
     def _check_skinpro_depth_mm(self):
         for value in self:
-            if not 0 <= value.skinpro_depth_mm <= PEN_MAX_DEPTH_MM:
+            if not depth_rules.within_pen_range(value.skinpro_depth_mm):
                 raise ValidationError(
                     _(
                         "Needle depth (mm) of %(value)s: %(depth)s mm is outside the "
                         "pens' range of 0 to %(max)s mm.",
                         value=value.name,
                         depth=value.skinpro_depth_mm,
-                        max=PEN_MAX_DEPTH_MM,
+                        max=depth_rules.PEN_MAX_DEPTH_MM,
                     )
                 )

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 
 from ..rules import depth as depth_rules
+from ..rules.stock import COVER_WINDOW_DAYS
 
 
 class ProductProduct(models.Model):
@@ -17,6 +18,17 @@ class ProductProduct(models.Model):
         help="The depth of the variant's 'Needle depth' value, else the treatment's.",
     )
 
+    skinpro_variant_recipe_ids = fields.Many2many(
+        "skinpro.recipe.line",
+        "skinpro_variant_recipe_rel",
+        "product_id",
+        "recipe_line_id",
+        string="Consumables per session of this variant",
+        compute="_compute_skinpro_variant_recipe_ids",
+        store=True,
+        help="For each kind of consumable, the treatment's lines named for this "
+        "variant, else its lines for every variant.",
+    )
     skinpro_recipe_usage_ids = fields.One2many(
         "skinpro.recipe.line", "component_id", string="Used in recipes"
     )
@@ -33,7 +45,7 @@ class ProductProduct(models.Model):
         digits="Product Unit of Measure",
     )
     skinpro_use_per_session = fields.Float(
-        string="Used per session (28 days)",
+        string=f"Used per session ({COVER_WINDOW_DAYS} days)",
         compute="_compute_skinpro_cover",
         digits="Product Unit of Measure",
     )
@@ -42,14 +54,14 @@ class ProductProduct(models.Model):
         compute="_compute_skinpro_cover",
         digits=(16, 1),
         help="What the current studio holds, divided by what a session used on "
-        "average over the last 28 days.",
+        f"average over the last {COVER_WINDOW_DAYS} days.",
     )
 
     @api.depends_context("company")
     def _compute_skinpro_cover(self):
         studio = self.env.company
         warehouse = studio.skinpro_warehouse_id
-        since = fields.Datetime.subtract(fields.Datetime.now(), days=28)
+        since = fields.Datetime.subtract(fields.Datetime.now(), days=COVER_WINDOW_DAYS)
         sessions = (
             self.env["skinpro.treatment.session"]
             .sudo()
@@ -69,8 +81,7 @@ class ProductProduct(models.Model):
                     ("product_id", "in", self.ids),
                     ("state", "=", "done"),
                     ("date", ">=", since),
-                    ("picking_type_id.warehouse_id", "=", warehouse.id),
-                    ("picking_type_id.sequence_code", "=", "TC"),
+                    ("picking_type_id", "=", warehouse.skinpro_consumption_type_id.id),
                 ],
                 ["product_id"],
                 ["product_qty:sum"],
@@ -87,6 +98,19 @@ class ProductProduct(models.Model):
             product.skinpro_use_per_session = per_session
             product.skinpro_sessions_remaining = (
                 on_hand / per_session if per_session else 0
+            )
+
+    @api.depends(
+        "product_tmpl_id.skinpro_recipe_ids.kind",
+        "product_tmpl_id.skinpro_recipe_ids.variant_id",
+    )
+    def _compute_skinpro_variant_recipe_ids(self):
+        for product in self:
+            lines = product.product_tmpl_id.skinpro_recipe_ids
+            named = lines.filtered(lambda line, p=product: line.variant_id == p)
+            kinds = set(named.mapped("kind"))
+            product.skinpro_variant_recipe_ids = named | lines.filtered(
+                lambda line, kinds=kinds: not line.variant_id and line.kind not in kinds
             )
 
     @api.depends("skinpro_recipe_usage_ids")
@@ -134,9 +158,9 @@ class ProductProduct(models.Model):
             )
 
     @api.model
-    def _load_pos_data_fields(self, config_id):
+    def _load_pos_data_fields(self, config):
         return [
-            *super()._load_pos_data_fields(config_id),
+            *super()._load_pos_data_fields(config),
             "skinpro_is_needling",
             "skinpro_studio_depth_class",
             "skinpro_aftercare_text",
@@ -146,8 +170,4 @@ class ProductProduct(models.Model):
         """`cosmetic` when this variant may be performed at `company`, else
         `medical` (referral only)."""
         self.ensure_one()
-        return depth_rules.depth_class(
-            self.skinpro_depth_mm,
-            company.skinpro_max_depth_mm,
-            company._skinpro_chain().skinpro_depth_cap_mm,
-        )
+        return company._skinpro_depth_class(self.skinpro_depth_mm)

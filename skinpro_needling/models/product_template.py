@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import depth as depth_rules
-from .res_company import PEN_MAX_DEPTH_MM
 
 
 class ProductTemplate(models.Model):
@@ -61,14 +60,14 @@ class ProductTemplate(models.Model):
                         name=template.name,
                     )
                 )
-            if not 0 <= template.skinpro_depth_mm <= PEN_MAX_DEPTH_MM:
+            if not depth_rules.within_pen_range(template.skinpro_depth_mm):
                 raise ValidationError(
                     _(
                         "Needle depth (mm) of %(name)s: %(depth)s mm is outside the "
                         "pens' range of 0 to %(max)s mm.",
                         name=template.name,
                         depth=template.skinpro_depth_mm,
-                        max=PEN_MAX_DEPTH_MM,
+                        max=depth_rules.PEN_MAX_DEPTH_MM,
                     )
                 )
             if (
@@ -83,11 +82,17 @@ class ProductTemplate(models.Model):
                     )
                 )
 
+    @api.constrains("uom_id")
+    def _check_skinpro_recipe_units(self):
+        # A recipe weighs its anaesthetic, and 19.0 lets any unit replace any other:
+        # the recipes using this product check its new unit.
+        self.env["skinpro.recipe.line"].sudo().search(
+            [("component_id.product_tmpl_id", "in", self.ids)]
+        )._check_quantity()
+
     def skinpro_depth_class(self, company):
         """`cosmetic` or `medical` at `company`, by the deepest of the variants."""
         self.ensure_one()
-        return depth_rules.depth_class(
-            max(self.product_variant_ids.mapped("skinpro_depth_mm") or [0]),
-            company.skinpro_max_depth_mm,
-            company._skinpro_chain().skinpro_depth_cap_mm,
+        return company._skinpro_depth_class(
+            max(self.product_variant_ids.mapped("skinpro_depth_mm") or [0])
         )

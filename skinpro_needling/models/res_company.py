@@ -1,12 +1,10 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# The pens' range (SkinPen labelling: 0 to 2.5 mm): no limit or cap can exceed it.
-PEN_MAX_DEPTH_MM = 2.5
+from ..rules import depth as depth_rules
 
 
 class ResCompany(models.Model):
@@ -115,14 +113,14 @@ class ResCompany(models.Model):
         for company in self:
             for fname in ("skinpro_max_depth_mm", "skinpro_depth_cap_mm"):
                 value = company[fname]
-                if not 0 <= value <= PEN_MAX_DEPTH_MM:
+                if not depth_rules.within_pen_range(value):
                     raise ValidationError(
                         _(
                             "%(label)s of %(company)s must lie between 0 and "
                             "%(max)s mm, not %(value)s mm.",
                             label=self._fields[fname]._description_string(self.env),
                             company=company.name,
-                            max=PEN_MAX_DEPTH_MM,
+                            max=depth_rules.PEN_MAX_DEPTH_MM,
                             value=value,
                         )
                     )
@@ -163,6 +161,27 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.sudo().root_id
 
+    def _skinpro_depth_limit(self):
+        """The depth from which needling is medical at this studio today."""
+        self.ensure_one()
+        return depth_rules.effective_limit(
+            self.skinpro_max_depth_mm, self._skinpro_chain().skinpro_depth_cap_mm
+        )
+
+    def _skinpro_depth_class(self, depth_mm):
+        """`cosmetic` when a treatment of `depth_mm` may be performed at this studio
+        today, else `medical` (referral only)."""
+        return depth_rules.depth_class(depth_mm, self._skinpro_depth_limit())
+
+    def _skinpro_staff(self, group_xmlid):
+        """The studio's users holding a role, directly or through another role."""
+        self.ensure_one()
+        return (
+            self.env.ref(group_xmlid)
+            .sudo()
+            .all_user_ids.filtered(lambda user: self in user.company_ids)
+        )
+
     @api.depends("parent_id")
     def _compute_skinpro_is_studio(self):
         for company in self:
@@ -198,6 +217,14 @@ class ResCompany(models.Model):
                         company=studio.name,
                     )
                 )
+            if not studio.account_fiscal_country_id:
+                raise UserError(
+                    _(
+                        "Set the country of %(company)s before setting it up: its "
+                        "point of sale needs the studio's fiscal country.",
+                        company=studio.name,
+                    )
+                )
             env = self.with_company(studio).env
             warehouse = studio.skinpro_warehouse_id
             if warehouse and warehouse.code != studio.skinpro_code:
@@ -212,7 +239,11 @@ class ResCompany(models.Model):
                         "partner_id": studio.partner_id.id,
                     }
                 )
-            warehouse._skinpro_consumption_type()
+                studio.invalidate_recordset(["skinpro_warehouse_id"])
+            # Sessions take the lots to be removed first, through Odoo's reservation.
+            warehouse.lot_stock_id.removal_strategy_id = self.env.ref(
+                "product_expiry.removal_fefo"
+            )
             studio._skinpro_resupply_from_central(warehouse)
             if not studio.skinpro_pos_config_ids:
                 env["pos.config"].create(
@@ -287,52 +318,3 @@ class ResCompany(models.Model):
                 }
             )
         return methods
-
-    @api.readonly
-    def skinpro_month_figures(self, month):
-        """The studio's figures for the month of `month` (a date), as its monthly
-        report prints them. Read-only, so a chain with a read replica serves it
-        from there; it reads the report views, under the caller's access."""
-        self.ensure_one()
-        start = fields.Date.to_date(month).replace(day=1)
-        end = start + relativedelta(months=1)
-        period = [
-            ("company_id", "=", self.id),
-            ("date", ">=", start),
-            ("date", "<", end),
-        ]
-        sessions = self.env["skinpro.report.session"]
-        done = period + [("state", "=", "done")]
-        [[count, revenue, cost]] = sessions._read_group(
-            done, [], ["__count", "revenue:sum", "consumables_cost:sum"]
-        )
-        expiring = self.env["stock.quant"].search(
-            [
-                ("company_id", "=", self.id),
-                ("location_id.usage", "=", "internal"),
-                ("quantity", ">", 0),
-                ("expiration_date", "<", end + relativedelta(months=1)),
-            ],
-            order="expiration_date, id",
-        )
-        return {
-            "month": start,
-            "sessions": count,
-            "revenue": revenue,
-            "consumables_cost": cost,
-            "sessions_by_treatment": sessions._read_group(
-                done, ["product_tmpl_id"], ["__count", "revenue:sum"]
-            ),
-            "outcomes": self.env["skinpro.report.screening"]._read_group(
-                period, ["outcome"], ["__count"]
-            ),
-            "referrals": self.env["skinpro.report.referral"]._read_group(
-                period, ["stage_id"], ["__count", "days_to_acceptance:avg"]
-            ),
-            "consumption": self.env["skinpro.report.consumption"]._read_group(
-                period,
-                ["product_id", "uom_id"],
-                ["expected_qty:sum", "actual_qty:sum", "variance_qty:sum"],
-            ),
-            "expiring_quants": expiring,
-        }

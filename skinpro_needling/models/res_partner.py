@@ -73,12 +73,7 @@ class ResPartner(models.Model):
         for partner in self:
             screening = current.get(partner.id)
             if screening:
-                partner.skinpro_screening_status = rules.status_on(
-                    screening.outcome,
-                    today,
-                    screening.valid_until,
-                    screening.deferred_until,
-                )
+                partner.skinpro_screening_status = screening._skinpro_status_on(today)
                 partner.skinpro_screening_valid_until = screening.valid_until
             else:
                 partner.skinpro_screening_status = rules.NONE
@@ -90,10 +85,8 @@ class ResPartner(models.Model):
         wanted = {value} if isinstance(value, str) else set(value or [])
         today = fields.Date.context_today(self)
         status = {
-            partner_id: rules.status_on(
-                s.outcome, today, s.valid_until, s.deferred_until
-            )
-            for partner_id, s in self._skinpro_current_screenings().items()
+            partner_id: screening._skinpro_status_on(today)
+            for partner_id, screening in self._skinpro_current_screenings().items()
         }
         matching = [pid for pid, st in status.items() if st in wanted]
         negate = operator in ("!=", "not in")
@@ -103,10 +96,11 @@ class ResPartner(models.Model):
             return [("id", "in" if negate else "not in", others)]
         return [("id", "not in" if negate else "in", matching)]
 
-    def _load_pos_data_fields(self, config_id):
+    @api.model
+    def _load_pos_data_fields(self, config):
         # The POS gets the derived status only: never the screening or its answers.
         return [
-            *super()._load_pos_data_fields(config_id),
+            *super()._load_pos_data_fields(config),
             "skinpro_screening_status",
             "skinpro_screening_valid_until",
         ]

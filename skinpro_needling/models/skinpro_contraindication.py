@@ -52,18 +52,14 @@ class SkinproContraindication(models.Model):
     source = fields.Char(help="Where the rule comes from.")
     active = fields.Boolean(default=True, tracking=True)
 
-    _sql_constraints = [
-        (
-            "code_unique",
-            "unique(code)",
-            "Another contraindication already has this code: codes are unique.",
-        ),
-        (
-            "waiting_days_not_negative",
-            "CHECK(waiting_days >= 0)",
-            "Waiting period (days) cannot be negative.",
-        ),
-    ]
+    _code_unique = models.Constraint(
+        "unique(code)",
+        "Another contraindication already has this code: codes are unique.",
+    )
+    _waiting_days_not_negative = models.Constraint(
+        "CHECK(waiting_days >= 0)",
+        "Waiting period (days) cannot be negative.",
+    )
 
     @api.constrains("severity", "waiting_days")
     def _check_waiting_days(self):

@@ -1,7 +1,9 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..rules import course as course_rules
 
@@ -87,3 +89,42 @@ class SkinproCourse(models.Model):
                 raise ValidationError(
                     _("Session credits: a course gives at least one session.")
                 )
+
+    def _check_next_session(self, day, override_spacing):
+        """Refuses a session of the course on `day` without credit left, or too soon
+        after the last one unless the spacing is overridden; returns the note of
+        that override, or False."""
+        if not self:
+            return False
+        self.ensure_one()
+        if self.sessions_left < 1:
+            raise UserError(
+                _(
+                    "The course %(course)s has no session credit left (%(total)s "
+                    "used).",
+                    course=self.name,
+                    total=self.sessions_total,
+                )
+            )
+        last = self.last_session_date
+        if course_rules.spacing_respected(day, last or None, self.min_spacing_days):
+            return False
+        if not override_spacing:
+            raise UserError(
+                _(
+                    "Only %(days)s days since the last session of %(course)s; the next "
+                    "may start on %(date)s. A studio manager may override.",
+                    days=(day - last).days,
+                    course=self.name,
+                    date=course_rules.earliest_next_session(
+                        last, self.min_spacing_days
+                    ),
+                )
+            )
+        return Markup("<p>%s</p>") % _(
+            "Spacing override by %(user)s: %(days)s days since the last session, "
+            "%(minimum)s required.",
+            user=self.env.user.name,
+            days=(day - last).days,
+            minimum=self.min_spacing_days,
+        )

@@ -30,7 +30,9 @@ class SkinproRecipeLine(models.Model):
         "product.product",
         string="Only for variant",
         domain="[('product_tmpl_id', '=', product_tmpl_id)]",
-        help="Leave empty for every variant; set it for a depth-specific quantity.",
+        help="Leave empty for every variant. Lines named for a variant replace, for "
+        "that variant, the treatment's lines of their kind: a depth-specific "
+        "quantity or consumable.",
     )
     kind = fields.Selection(CONSUMABLE_KINDS, required=True)
     component_id = fields.Many2one(
@@ -59,7 +61,7 @@ class SkinproRecipeLine(models.Model):
             gram = self.env.ref("uom.product_uom_gram")
             if (
                 line.kind == "anaesthetic"
-                and line.component_id.uom_id.category_id != gram.category_id
+                and not line.component_id.uom_id._has_common_reference(gram)
             ):
                 # Sessions record the grams applied, converted into its unit.
                 raise ValidationError(

@@ -181,6 +181,62 @@ class SkinproScreening(models.Model):
             )
         )
 
+    def _skinpro_status_on(self, day):
+        """What this confirmed screening says about its client on `day`: its
+        outcome, cleared once a deferral ended, `none` once expired."""
+        self.ensure_one()
+        return rules.status_on(self.outcome, day, self.valid_until, self.deferred_until)
+
+    @api.model
+    def _skinpro_cleared_screening(self, client, studio, day):
+        """The client's screening at the studio when it clears the client for a
+        session on `day`; otherwise refused, saying why."""
+        screening = (
+            self.env["res.partner"]
+            .with_company(studio)
+            ._skinpro_current_screenings([client.id])
+            .get(client.id)
+        )
+        if not screening:
+            raise UserError(
+                _(
+                    "%(client)s has no confirmed screening at %(studio)s: screen the "
+                    "client first.",
+                    client=client.name,
+                    studio=studio.name,
+                )
+            )
+        status = screening._skinpro_status_on(day)
+        reasons = ", ".join(screening.outcome_reason_ids.mapped("name"))
+        messages = {
+            rules.NONE: _(
+                "The screening of %(client)s expired on %(date)s: screen the client "
+                "again.",
+                client=client.name,
+                date=screening.valid_until,
+            ),
+            rules.DEFERRED: _(
+                "%(client)s is deferred until %(date)s (%(reasons)s).",
+                client=client.name,
+                date=screening.deferred_until,
+                reasons=reasons,
+            ),
+            rules.REFER: _(
+                "%(client)s is referred to a medical provider (%(reasons)s): the "
+                "studio cannot treat the client.",
+                client=client.name,
+                reasons=reasons,
+            ),
+            rules.CLEARANCE_REQUIRED: _(
+                "%(client)s needs a physician's clearance first, for: %(reasons)s.",
+                client=client.name,
+                reasons=reasons,
+            ),
+        }
+        if status in messages:
+            raise UserError(messages[status])
+        return screening
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -290,14 +346,17 @@ class SkinproScreening(models.Model):
     def _cron_archive_past_retention(self):
         """Archive the screenings older than their chain's retention period. Only
         screenings: sessions, stock, POS orders and accounting stay as they are."""
-        chains = self.env["res.company"].search(
+        # The scheduler runs this in its user's own company: the job is the
+        # system's, over every studio of every chain.
+        screenings = self.sudo()
+        chains = screenings.env["res.company"].search(
             [("parent_id", "=", False), ("skinpro_retention_years", ">", 0)]
         )
         for chain in chains:
             before = fields.Date.context_today(self) - relativedelta(
                 years=chain.skinpro_retention_years
             )
-            self.search(
+            screenings.search(
                 [("company_id", "child_of", chain.id), ("date", "<", before)]
             ).write({"active": False})
 

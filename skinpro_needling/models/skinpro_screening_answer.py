@@ -34,13 +34,10 @@ class SkinproScreeningAnswer(models.Model):
     )
     date_needed = fields.Boolean(compute="_compute_date_needed")
 
-    _sql_constraints = [
-        (
-            "one_answer_per_question",
-            "unique(screening_id, contraindication_id)",
-            "A screening asks each question once.",
-        )
-    ]
+    _one_answer_per_question = models.Constraint(
+        "unique(screening_id, contraindication_id)",
+        "A screening asks each question once.",
+    )
 
     @api.depends("severity", "answer")
     def _compute_date_needed(self):

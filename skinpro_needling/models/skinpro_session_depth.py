@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .res_company import PEN_MAX_DEPTH_MM
+from ..rules import depth as depth_rules
 
 
 class SkinproSessionDepth(models.Model):
@@ -29,14 +29,15 @@ class SkinproSessionDepth(models.Model):
     @api.constrains("depth_mm")
     def _check_depth_mm(self):
         for line in self:
-            if not 0 < line.depth_mm <= PEN_MAX_DEPTH_MM:
+            # A depth used on an area: within the pens' range, and not none.
+            if not (line.depth_mm > 0 and depth_rules.within_pen_range(line.depth_mm)):
                 raise ValidationError(
                     _(
                         "Depth (mm) on %(area)s: %(depth)s mm is outside the pens' "
                         "range (above 0, up to %(max)s mm).",
                         area=line.area_id.name,
                         depth=line.depth_mm,
-                        max=PEN_MAX_DEPTH_MM,
+                        max=depth_rules.PEN_MAX_DEPTH_MM,
                     )
                 )
 

@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class SkinproSessionReconfirmation(models.Model):
@@ -22,3 +23,23 @@ class SkinproSessionReconfirmation(models.Model):
     sequence = fields.Integer(related="contraindication_id.sequence", store=True)
     question = fields.Char(related="contraindication_id.name")
     answer = fields.Selection([("yes", "Yes"), ("no", "No")])
+
+    def _check_all_denied(self):
+        """Every question asked again, and answered no."""
+        unanswered = self.filtered(lambda r: not r.answer)
+        if unanswered:
+            raise UserError(
+                _(
+                    "Ask the client again before the session: %(questions)s",
+                    questions="; ".join(unanswered.mapped("question")),
+                )
+            )
+        yes = self.filtered(lambda r: r.answer == "yes")
+        if yes:
+            raise UserError(
+                _(
+                    "The client answered yes to %(questions)s since the screening: "
+                    "screen the client again before treating.",
+                    questions="; ".join(yes.mapped("question")),
+                )
+            )

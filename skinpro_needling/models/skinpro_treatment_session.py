@@ -1,14 +1,9 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
-
-from odoo import Command, _, api, fields, models, tools
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..rules import course as course_rules
 from ..rules import depth as depth_rules
-from ..rules import recipe as recipe_rules
-from ..rules import screening as screening_rules
 from .skinpro_clinical_record import form_action
 
 ADVERSE_EVENT_TYPES = [
@@ -45,13 +40,22 @@ class SkinproTreatmentSession(models.Model):
         domain=[("skinpro_is_needling", "=", True)],
         tracking=True,
     )
+    depth_limit_mm = fields.Float(
+        string="Studio's depth limit (mm)",
+        digits=(4, 2),
+        compute="_compute_depth_class",
+        store=True,
+        help="The studio's cosmetic depth limit the session is held to: today's "
+        "while it is planned, the one it started under once started.",
+    )
     depth_class = fields.Selection(
         [
             (depth_rules.COSMETIC, "Cosmetic"),
             (depth_rules.MEDICAL, "Medical (referral)"),
         ],
         compute="_compute_depth_class",
-        help="Cosmetic when the treatment's depth is below this studio's limit.",
+        store=True,
+        help="Cosmetic when the treatment's depth is below the studio's depth limit.",
     )
     course_id = fields.Many2one(
         "skinpro.course",
@@ -172,16 +176,11 @@ class SkinproTreatmentSession(models.Model):
         "res.users", string="Spacing override by", readonly=True, copy=False
     )
 
-    def init(self):
-        # The sessions report's pivot groups studios by month: with this index
-        # PostgreSQL knows how few months there are, and aggregates in memory.
-        tools.create_index(
-            self.env.cr,
-            "skinpro_treatment_session_company_month_index",
-            self._table,
-            ["company_id", "(date_trunc('month', session_date::timestamp)::date)"],
-        )
-        return super().init()
+    # The sessions report's pivot groups studios by month: with this index
+    # PostgreSQL knows how few months there are, and aggregates in memory.
+    _company_month_index = models.Index(
+        "(company_id, (date_trunc('month', session_date::timestamp)::date))"
+    )
 
     @api.depends("partner_id.name", "product_id.name", "planned_start")
     def _compute_name(self):
@@ -204,14 +203,28 @@ class SkinproTreatmentSession(models.Model):
                 session.planned_start, minutes=int(session.duration * 60)
             )
 
-    @api.depends("product_id", "company_id")
+    # The chain's cap is on the studio's parent: a studio is a branch of the chain.
+    @api.depends(
+        "product_id.skinpro_depth_mm",
+        "company_id.skinpro_max_depth_mm",
+        "company_id.skinpro_depth_cap_mm",
+        "company_id.parent_id.skinpro_depth_cap_mm",
+    )
     def _compute_depth_class(self):
-        for session in self:
-            session.depth_class = (
-                session.product_id.skinpro_depth_class(session.company_id)
-                if session.product_id and session.company_id
-                else False
-            )
+        # Once started, a session keeps what was true the day it started.
+        for session in self.filtered(
+            lambda s: s.state == "planned" or not s.depth_class
+        ):
+            session.update(session._depth_today())
+
+    def _depth_today(self):
+        limit = self.company_id._skinpro_depth_limit()
+        return {
+            "depth_limit_mm": limit,
+            "depth_class": depth_rules.depth_class(
+                self.product_id.skinpro_depth_mm, limit
+            ),
+        }
 
     @api.depends("date_end", "date_start", "planned_start", "company_id")
     def _compute_session_date(self):
@@ -285,12 +298,17 @@ class SkinproTreatmentSession(models.Model):
                     "manager reviews it before the session can start."
                 )
             )
-        screening = self._check_screening()
-        self._check_reconfirmation()
-        self._check_depth()
-        spacing_breach = self._check_course(override_spacing)
+        today = fields.Date.context_today(self)
+        screening = self.env["skinpro.screening"]._skinpro_cleared_screening(
+            self.partner_id, self.company_id, today
+        )
+        self.reconfirmation_ids._check_all_denied()
+        depth = self._depth_today()
+        self._check_depth(depth["depth_limit_mm"], depth["depth_class"])
+        spacing_breach = self.course_id._check_next_session(today, override_spacing)
         self.write(
             {
+                **depth,
                 "state": "in_progress",
                 "date_start": fields.Datetime.now(),
                 "screening_id": screening.id,
@@ -300,82 +318,8 @@ class SkinproTreatmentSession(models.Model):
         if spacing_breach:
             self.message_post(body=spacing_breach, subtype_xmlid="mail.mt_note")
 
-    def _check_screening(self):
-        """The client's screening at this studio, cleared and valid today."""
-        today = fields.Date.context_today(self)
-        screening = (
-            self.env["res.partner"]
-            .with_company(self.company_id)
-            ._skinpro_current_screenings([self.partner_id.id])
-            .get(self.partner_id.id)
-        )
-        if not screening:
-            raise UserError(
-                _(
-                    "%(client)s has no confirmed screening at %(studio)s: screen the "
-                    "client first.",
-                    client=self.partner_id.name,
-                    studio=self.company_id.name,
-                )
-            )
-        status = screening_rules.status_on(
-            screening.outcome, today, screening.valid_until, screening.deferred_until
-        )
-        reasons = ", ".join(screening.outcome_reason_ids.mapped("name"))
-        messages = {
-            screening_rules.NONE: _(
-                "The screening of %(client)s expired on %(date)s: screen the client "
-                "again.",
-                client=self.partner_id.name,
-                date=screening.valid_until,
-            ),
-            screening_rules.DEFERRED: _(
-                "%(client)s is deferred until %(date)s (%(reasons)s).",
-                client=self.partner_id.name,
-                date=screening.deferred_until,
-                reasons=reasons,
-            ),
-            screening_rules.REFER: _(
-                "%(client)s is referred to a medical provider (%(reasons)s): the "
-                "studio cannot treat the client.",
-                client=self.partner_id.name,
-                reasons=reasons,
-            ),
-            screening_rules.CLEARANCE_REQUIRED: _(
-                "%(client)s needs a physician's clearance first, for: %(reasons)s.",
-                client=self.partner_id.name,
-                reasons=reasons,
-            ),
-        }
-        if status in messages:
-            raise UserError(messages[status])
-        return screening
-
-    def _check_reconfirmation(self):
-        unanswered = self.reconfirmation_ids.filtered(lambda r: not r.answer)
-        if unanswered:
-            raise UserError(
-                _(
-                    "Ask the client again before the session: %(questions)s",
-                    questions="; ".join(unanswered.mapped("question")),
-                )
-            )
-        yes = self.reconfirmation_ids.filtered(lambda r: r.answer == "yes")
-        if yes:
-            raise UserError(
-                _(
-                    "The client answered yes to %(questions)s since the screening: "
-                    "screen the client again before treating.",
-                    questions="; ".join(yes.mapped("question")),
-                )
-            )
-
-    def _check_depth(self):
-        limit = depth_rules.effective_limit(
-            self.company_id.skinpro_max_depth_mm,
-            self.company_id._skinpro_chain().skinpro_depth_cap_mm,
-        )
-        if self.depth_class != depth_rules.COSMETIC:
+    def _check_depth(self, limit, depth_class):
+        if depth_class != depth_rules.COSMETIC:
             raise UserError(
                 _(
                     "%(treatment)s (%(depth)s mm) is medical at %(studio)s, whose "
@@ -400,44 +344,6 @@ class SkinproTreatmentSession(models.Model):
                 )
             )
 
-    def _check_course(self, override_spacing):
-        """Refuses a session without credit; returns the note of a spacing override,
-        or False."""
-        course = self.course_id
-        if not course:
-            return False
-        if course.sessions_left < 1:
-            raise UserError(
-                _(
-                    "The course %(course)s has no session credit left (%(total)s "
-                    "used).",
-                    course=course.name,
-                    total=course.sessions_total,
-                )
-            )
-        today = fields.Date.context_today(self)
-        last = course.last_session_date
-        if course_rules.spacing_respected(today, last or None, course.min_spacing_days):
-            return False
-        earliest = course_rules.earliest_next_session(last, course.min_spacing_days)
-        if not override_spacing:
-            raise UserError(
-                _(
-                    "Only %(days)s days since the last session of %(course)s; the next "
-                    "may start on %(date)s. A studio manager may override.",
-                    days=(today - last).days,
-                    course=course.name,
-                    date=earliest,
-                )
-            )
-        return Markup("<p>%s</p>") % _(
-            "Spacing override by %(user)s: %(days)s days since the last session, "
-            "%(minimum)s required.",
-            user=self.env.user.name,
-            days=(today - last).days,
-            minimum=course.min_spacing_days,
-        )
-
     # --- after starting -------------------------------------------------------------
 
     def action_done(self):
@@ -459,199 +365,37 @@ class SkinproTreatmentSession(models.Model):
         self.ensure_one()
         if self.state != "in_progress":
             raise UserError(_("Only a session in progress can be completed."))
-        shortages = self._consume(override_shortage)
-        self.write(
-            {
-                "state": "done",
-                "date_end": fields.Datetime.now(),
-                "shortage_overridden_by_id": shortages and self.env.user.id,
-            }
-        )
+        values = {"state": "done", "date_end": fields.Datetime.now()}
+        needs = self._recipe_needs()
+        if needs:
+            picking = (
+                self.env["stock.picking"]
+                .sudo()
+                ._skinpro_consume(self.company_id, needs, self.name, override_shortage)
+            )
+            values.update(
+                consumption_picking_id=picking.id,
+                consumed_lot_ids=[Command.set(picking.move_line_ids.lot_id.ids)],
+                consumables_cost=picking._skinpro_cost(),
+                shortage_overridden_by_id=(
+                    self.env.user.id if picking._skinpro_shortages() else False
+                ),
+            )
+        self.write(values)
 
     def _recipe_needs(self):
-        """{consumable: quantity} one session of this variant uses."""
+        """{consumable: quantity in its unit} this session uses."""
+        gram = self.env.ref("uom.product_uom_gram")
         needs = {}
-        for line in self.product_id.product_tmpl_id.skinpro_recipe_ids:
-            if line.variant_id and line.variant_id != self.product_id:
-                continue
+        for line in self.product_id.skinpro_variant_recipe_ids:
             quantity = line.quantity
             if line.kind == "anaesthetic" and self.anaesthetic_grams:
                 # The grams actually applied, in the anaesthetic's own unit.
-                quantity = self.env.ref("uom.product_uom_gram")._compute_quantity(
+                quantity = gram._compute_quantity(
                     self.anaesthetic_grams, line.component_id.uom_id
                 )
             needs[line.component_id] = needs.get(line.component_id, 0) + quantity
         return needs
-
-    def _consume(self, override_shortage):
-        """Move the recipe out of the studio's stock, lot by lot (FEFO, never an
-        expired lot), and record the lots. Returns the shortages {consumable: qty}."""
-        needs = self._recipe_needs()
-        if not needs:
-            return {}
-        warehouse = self.company_id.skinpro_warehouse_id
-        if not warehouse:
-            raise UserError(
-                _(
-                    "%(studio)s has no warehouse: set the studio up first.",
-                    studio=self.company_id.name,
-                )
-            )
-        Quant = self.env["stock.quant"].sudo()
-        quants = Quant.search(
-            [
-                ("product_id", "in", [p.id for p in needs]),
-                ("location_id", "child_of", warehouse.lot_stock_id.id),
-                ("quantity", ">", 0),
-            ]
-        )
-        if quants:
-            # Sessions completing at once for the same stock wait for each other here.
-            self.env.cr.execute(
-                "SELECT id FROM stock_quant WHERE id IN %s FOR UPDATE",
-                [tuple(quants.ids)],
-            )
-            quants.invalidate_recordset(["quantity", "reserved_quantity"])
-            quants = quants.exists()  # a concurrent session may have emptied some
-        now = fields.Datetime.now()
-        allocations, shortages = {}, {}
-        for component, needed in needs.items():
-            stock = [
-                recipe_rules.Stock(
-                    q,
-                    q.quantity - q.reserved_quantity,
-                    q.lot_id.expiration_date or None,
-                )
-                for q in quants
-                if q.product_id == component
-            ]
-            allocations[component], missing = recipe_rules.allocate_fefo(
-                stock, needed, now
-            )
-            if missing > 0:
-                shortages[component] = missing
-        if shortages and not override_shortage:
-            raise UserError(
-                _(
-                    "%(studio)s is short of %(items)s: restock, or a studio manager "
-                    "may complete the session anyway.",
-                    studio=self.company_id.name,
-                    items=", ".join(
-                        f"{qty:g} {c.uom_id.name} {c.name}"
-                        for c, qty in shortages.items()
-                    ),
-                )
-            )
-        self._move_out(warehouse, allocations)
-        for component, missing in shortages.items():
-            self._notify_shortage(component, missing)
-        return shortages
-
-    def _move_out(self, warehouse, allocations):
-        picking_type = warehouse._skinpro_consumption_type()
-        destination = picking_type.default_location_dest_id
-        picking = (
-            self.env["stock.picking"]
-            .sudo()
-            .create(
-                {
-                    "picking_type_id": picking_type.id,
-                    "location_id": warehouse.lot_stock_id.id,
-                    "location_dest_id": destination.id,
-                    "origin": self.name,
-                    "company_id": self.company_id.id,
-                }
-            )
-        )
-        for component, takes in allocations.items():
-            if not takes:
-                continue
-            move = (
-                self.env["stock.move"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.name,
-                        "product_id": component.id,
-                        "product_uom": component.uom_id.id,
-                        "product_uom_qty": sum(qty for _quant, qty in takes),
-                        "price_unit": self._unit_cost(component),
-                        "picking_id": picking.id,
-                        "location_id": warehouse.lot_stock_id.id,
-                        "location_dest_id": destination.id,
-                        "company_id": self.company_id.id,
-                    }
-                )
-            )
-            move._action_confirm()
-            move.move_line_ids.unlink()
-            move.write(
-                {
-                    "move_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": component.id,
-                                "product_uom_id": component.uom_id.id,
-                                "lot_id": quant.lot_id.id,
-                                "location_id": quant.location_id.id,
-                                "location_dest_id": destination.id,
-                                "quantity": qty,
-                                "picked": True,
-                            }
-                        )
-                        for quant, qty in takes
-                    ],
-                    "picked": True,
-                }
-            )
-        if picking.move_ids:
-            picking.move_ids._action_done()
-        self.write(
-            {
-                "consumption_picking_id": picking.id,
-                "consumables_cost": sum(
-                    move.quantity * move.price_unit for move in picking.move_ids
-                ),
-                "consumed_lot_ids": [
-                    Command.set(
-                        [
-                            q.lot_id.id
-                            for takes in allocations.values()
-                            for q, _qty in takes
-                            if q.lot_id
-                        ]
-                    )
-                ],
-            }
-        )
-
-    def _unit_cost(self, component):
-        """The consumable's cost now, for the reports: the studio's own cost, else
-        the chain's, which buys for its studios."""
-        # The chain may be outside the user's companies: costs are read as the
-        # system, and only the figure leaves this method.
-        component = component.sudo()
-        return (
-            component.with_company(self.company_id).standard_price
-            or component.with_company(self.company_id._skinpro_chain()).standard_price
-        )
-
-    def _notify_shortage(self, component, missing):
-        """The inventory team of the studio is told what to restock."""
-        inventory = self.env.ref("skinpro_needling.group_inventory").users.filtered(
-            lambda u: self.company_id in u.company_ids
-        )
-        component.product_tmpl_id.sudo().activity_schedule(
-            "mail.mail_activity_data_todo",
-            summary=_(
-                "Restock %(product)s at %(studio)s: %(missing)s %(uom)s short",
-                product=component.name,
-                studio=self.company_id.name,
-                missing=f"{missing:g}",
-                uom=component.uom_id.name,
-            ),
-            user_id=(inventory[:1] or self.env.user).id,
-        )
 
     def action_cancel(self):
         if self.filtered(lambda s: s.state == "done"):

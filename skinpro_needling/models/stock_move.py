@@ -13,9 +13,10 @@ class StockMove(models.Model):
     def _skinpro_lock_quants(self):
         """Odoo reserves on the first quant no other transaction holds, and on a new,
         empty one when all are held: two studios reserving the central warehouse's
-        last kit at once would both get it. Locking the quants first makes the later
-        transaction wait, then fail on PostgreSQL's concurrent update; Odoo retries
-        it, and the retry sees the kit reserved."""
+        last kit, or two sessions a studio's last cartridge, would both get it.
+        Locking the quants first makes the later transaction wait, then fail on
+        PostgreSQL's concurrent update; Odoo retries it, and the retry sees the
+        quantity reserved or gone."""
         moves = self.filtered(
             lambda move: (
                 move.product_id.is_storable
@@ -40,3 +41,53 @@ class StockMove(models.Model):
                 " ORDER BY id FOR NO KEY UPDATE",
                 [tuple(quants.ids)],
             )
+
+    def _update_reserved_quantity(
+        self,
+        need,
+        location_id,
+        lot_id=None,
+        package_id=None,
+        owner_id=None,
+        strict=True,
+    ):
+        return super(
+            StockMove, self._skinpro_unexpired_only()
+        )._update_reserved_quantity(
+            need,
+            location_id,
+            lot_id=lot_id,
+            package_id=package_id,
+            owner_id=owner_id,
+            strict=strict,
+        )
+
+    def _get_available_quantity(
+        self,
+        location_id,
+        lot_id=None,
+        package_id=None,
+        owner_id=None,
+        strict=False,
+        allow_negative=False,
+    ):
+        return super(StockMove, self._skinpro_unexpired_only())._get_available_quantity(
+            location_id,
+            lot_id=lot_id,
+            package_id=package_id,
+            owner_id=owner_id,
+            strict=strict,
+            allow_negative=allow_negative,
+        )
+
+    def _skinpro_unexpired_only(self):
+        """A treatment's consumption never takes an expired lot. Odoo skips only the
+        lots past their removal date, which need not follow the expiry: a corrected
+        expiry date, for one, leaves it where it was."""
+        self.ensure_one()
+        picking_type = self.picking_type_id
+        if picking_type and (
+            picking_type == picking_type.warehouse_id.skinpro_consumption_type_id
+        ):
+            return self.with_context(skinpro_unexpired_on=self.date)
+        return self

@@ -1,31 +1,73 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, models
+from odoo import _, api, fields, models
 
 
 class StockWarehouse(models.Model):
+    """Each warehouse has its 'Treatment consumption' operation type, made with it
+    as Odoo makes its others: sessions move their consumables out of the studio's
+    stock with it."""
+
     _inherit = "stock.warehouse"
 
-    def _skinpro_consumption_type(self):
-        """The warehouse's 'Treatment consumption' operation type: sessions move
-        their consumables out of the studio's stock with it."""
-        self.ensure_one()
-        PickingType = self.env["stock.picking.type"].sudo()
-        picking_type = PickingType.search(
-            [("warehouse_id", "=", self.id), ("sequence_code", "=", "TC")], limit=1
-        )
-        if not picking_type:
-            picking_type = PickingType.create(
-                {
-                    "name": _("Treatment consumption"),
-                    "code": "outgoing",
-                    "sequence_code": "TC",
-                    "warehouse_id": self.id,
-                    "company_id": self.company_id.id,
-                    "default_location_src_id": self.lot_stock_id.id,
-                    "default_location_dest_id": self.env.ref(
-                        "skinpro_needling.location_treatment_consumption"
-                    ).id,
-                }
+    skinpro_consumption_type_id = fields.Many2one(
+        "stock.picking.type",
+        string="Treatment Consumption Operation Type",
+        copy=False,
+    )
+
+    def _get_sequence_values(self, name=False, code=False):
+        values = super()._get_sequence_values(name=name, code=code)
+        values["skinpro_consumption_type_id"] = {
+            "name": _(
+                "%(name)s Sequence treatment consumption", name=name or self.name
+            ),
+            "prefix": "%s/%s/"
+            % (
+                code or self.code,
+                self.skinpro_consumption_type_id.sequence_code or "TC",
+            ),
+            "padding": 5,
+            "company_id": self.company_id.id,
+        }
+        return values
+
+    def _get_picking_type_update_values(self):
+        values = super()._get_picking_type_update_values()
+        values["skinpro_consumption_type_id"] = {
+            "default_location_src_id": self.lot_stock_id.id
+        }
+        return values
+
+    def _get_picking_type_create_values(self, max_sequence):
+        values, max_sequence = super()._get_picking_type_create_values(max_sequence)
+        values["skinpro_consumption_type_id"] = {
+            "name": _("Treatment consumption"),
+            "code": "outgoing",
+            "default_location_src_id": self.lot_stock_id.id,
+            "default_location_dest_id": self.env.ref(
+                "skinpro_needling.location_treatment_consumption"
+            ).id,
+            "use_create_lots": False,
+            "use_existing_lots": True,
+            "sequence": max_sequence + 1,
+            "sequence_code": "TC",
+            "company_id": self.company_id.id,
+        }
+        return values, max_sequence + 2
+
+    def _update_name_and_code(self, new_name=False, new_code=False):
+        result = super()._update_name_and_code(new_name=new_name, new_code=new_code)
+        for warehouse in self.sudo():
+            warehouse.skinpro_consumption_type_id.sequence_id.write(
+                warehouse._get_sequence_values(name=new_name, code=new_code)[
+                    "skinpro_consumption_type_id"
+                ]
             )
-        return picking_type
+        return result
+
+    @api.model
+    def _skinpro_create_missing_consumption_types(self):
+        """The warehouses that existed before the addon get theirs at install."""
+        for warehouse in self.search([("skinpro_consumption_type_id", "=", False)]):
+            warehouse.write(warehouse._create_or_update_sequences_and_picking_types())

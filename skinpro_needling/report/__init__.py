@@ -1,4 +1,10 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import skinpro_report_session
+from . import skinpro_report_screening
+from . import skinpro_report_referral
+from . import skinpro_report_consumption
+from . import skinpro_report_stock_cover
+from . import skinpro_report_funnel
 from . import studio_month_report
 from . import health_record_report

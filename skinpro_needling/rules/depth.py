@@ -5,6 +5,14 @@
 COSMETIC = "cosmetic"
 MEDICAL = "medical"
 
+# The pens' range (SkinPen labelling: 0 to 2.5 mm): no depth, limit or cap lies
+# outside it.
+PEN_MAX_DEPTH_MM = 2.5
+
+
+def within_pen_range(depth_mm):
+    return 0 <= depth_mm <= PEN_MAX_DEPTH_MM
+
 
 def effective_limit(studio_limit_mm, chain_cap_mm):
     """The depth from which needling is medical at a studio: its jurisdiction's limit,
@@ -12,7 +20,6 @@ def effective_limit(studio_limit_mm, chain_cap_mm):
     return min(studio_limit_mm, chain_cap_mm)
 
 
-def depth_class(depth_mm, studio_limit_mm, chain_cap_mm):
+def depth_class(depth_mm, limit_mm):
     """Cosmetic strictly below the studio's effective limit, medical at or above it."""
-    limit = effective_limit(studio_limit_mm, chain_cap_mm)
-    return COSMETIC if 0 < depth_mm < limit else MEDICAL
+    return COSMETIC if 0 < depth_mm < limit_mm else MEDICAL

@@ -1,10 +1,11 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import json
 from datetime import timedelta
 from pathlib import Path
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tools import SQL
 
@@ -27,6 +28,36 @@ def users_of(env, studio, groups_by_login):
         )
         for login, groups in groups_by_login.items()
     }
+
+
+class ExternalApi:
+    """Odoo 19.0's external API (JSON-2) as an integration calls it: with the
+    user's own API key, against the running test server."""
+
+    def __init__(self, case, user):
+        self.case = case
+        self.key = (
+            case.env["res.users.apikeys"]
+            .with_user(user)
+            ._generate(
+                scope="rpc",
+                name="integration",
+                expiration_date=fields.Datetime.add(fields.Datetime.now(), days=1),
+            )
+        )
+
+    def call(self, model, method, **params):
+        """The decoded answer, or the response itself when the server refuses."""
+        response = self.case.url_open(
+            f"/json/2/{model}/{method}",
+            data=json.dumps(params),
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {self.key}",
+                "X-Odoo-Database": self.case.env.cr.dbname,
+            },
+        )
+        return response.json() if response.ok else response
 
 
 def table_digests(env, tables):
@@ -58,14 +89,20 @@ class SkinproCase(BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.chain = cls.env.ref("base.main_company")
-        cls.studio_a = cls.env["res.company"].create(
-            {"name": "Studio A", "parent_id": cls.chain.id, "skinpro_code": "STA"}
-        )
-        cls.studio_b = cls.env["res.company"].create(
-            {"name": "Studio B", "parent_id": cls.chain.id, "skinpro_code": "STB"}
+        cls.studio_a, cls.studio_b = cls.env["res.company"].create(
+            [
+                {"name": name, "parent_id": cls.chain.id, "skinpro_code": code}
+                | cls.chain_country()
+                for name, code in (("Studio A", "STA"), ("Studio B", "STB"))
+            ]
         )
         cls.client_a = cls.env["res.partner"].create({"name": "Client of A"})
         cls.client_b = cls.env["res.partner"].create({"name": "Client of B"})
+
+    @classmethod
+    def chain_country(cls):
+        """A studio's country, which its point of sale needs: the chain's."""
+        return {"country_id": cls.env.ref("base.main_company").country_id.id}
 
     @classmethod
     def studio_user(cls, login, studio, *groups):
@@ -123,7 +160,6 @@ class StockedStudiosCase(SkinproCase):
             {
                 "name": "Lidocaine 4% cream",
                 "uom_id": gram.id,
-                "uom_po_id": gram.id,
                 **lots,
             }
         )
@@ -142,21 +178,14 @@ class StockedStudiosCase(SkinproCase):
             }
         )
         cls.treatment.product_tmpl_id.skinpro_recipe_ids = [
-            (
-                0,
-                0,
-                {
-                    "kind": "anaesthetic",
-                    "component_id": cls.anaesthetic.id,
-                    "quantity": 2,
-                },
-            ),
-            (
-                0,
-                0,
-                {"kind": "cartridge", "component_id": cls.cartridge.id, "quantity": 1},
-            ),
-            (0, 0, {"kind": "kit", "component_id": cls.kit.id, "quantity": 1}),
+            Command.create(
+                {"kind": kind, "component_id": component.id, "quantity": qty}
+            )
+            for kind, component, qty in (
+                ("anaesthetic", cls.anaesthetic, 2),
+                ("cartridge", cls.cartridge, 1),
+                ("kit", cls.kit, 1),
+            )
         ]
         cls.now = fields.Datetime.now()
 

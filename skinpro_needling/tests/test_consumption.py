@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -79,6 +79,84 @@ class TestConsumption(StockedStudiosCase):
         activity = self.cartridge.product_tmpl_id.activity_ids
         self.assertEqual(activity.user_id, inventory)
         self.assertIn("Restock 12-pin cartridge at Studio A", activity.summary)
+
+    def test_an_expired_lot_is_never_used_even_with_a_later_removal_date(self):
+        expired = self.stock(self.studio_a, self.cartridge, 5, "A-CART-LAX", 1)
+        self.stock(self.studio_a, self.anaesthetic, 30, "A-LIDO", 90)
+        self.stock(self.studio_a, self.kit, 10)
+        expired.write(
+            {
+                "expiration_date": self.now - timedelta(days=1),
+                "removal_date": self.now + timedelta(days=30),
+            }
+        )
+        session = self.started_session(self.studio_a, self.client_a)
+        with self.assertRaisesRegex(UserError, "short of 1 Units 12-pin cartridge"):
+            session.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, expired), 5)
+
+    def test_lots_leave_in_the_order_of_their_removal_dates(self):
+        # Odoo's FEFO on the studio's stock: the lot to be removed first goes first,
+        # even when another expires sooner.
+        early, late, _cream = self.stock_studio(self.studio_a, "A")
+        late.removal_date = early.removal_date - timedelta(days=1)
+        session = self.started_session(self.studio_a, self.client_a)
+        session.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, late), 4)
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, early), 5)
+        self.assertIn(late, session.consumed_lot_ids)
+
+    def test_a_manager_completes_with_what_there_is(self):
+        self.stock(self.studio_a, self.cartridge, 5, "A-CART", 30)
+        cream = self.stock(self.studio_a, self.anaesthetic, 1.5, "A-LIDO", 90)
+        self.stock(self.studio_a, self.kit, 10)
+        manager = self.studio_user(
+            "mgr", self.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        session = self.started_session(self.studio_a, self.client_a)
+        with self.assertRaisesRegex(UserError, "short of 0.5 g Lidocaine 4% cream"):
+            session.action_done()
+        session.with_user(manager).action_done_override_shortage()
+        self.assertEqual(self.on_hand(self.studio_a, self.anaesthetic, cream), 0)
+        self.assertEqual(
+            sorted(session.consumed_lot_ids.mapped("name")), ["A-CART", "A-LIDO"]
+        )
+        activity = self.anaesthetic.product_tmpl_id.activity_ids
+        self.assertIn("Lidocaine 4% cream at Studio A: 0.5 g short", activity.summary)
+
+    def test_a_recipe_line_named_for_the_variant_replaces_the_general_one(self):
+        early, _late, _cream = self.stock_studio(self.studio_a, "A")
+        self.treatment.product_tmpl_id.skinpro_recipe_ids = [
+            Command.create(
+                {
+                    "kind": "cartridge",
+                    "variant_id": self.treatment.id,
+                    "component_id": self.cartridge.id,
+                    "quantity": 2,
+                }
+            )
+        ]
+        session = self.started_session(self.studio_a, self.client_a)
+        self.assertEqual(session._recipe_needs()[self.cartridge], 2)
+        session.action_done()
+        self.assertEqual(self.on_hand(self.studio_a, self.cartridge, early), 3)
+        self.assertEqual(self.on_hand(self.studio_a, self.kit), 9)
+
+    def test_each_warehouse_has_its_consumption_operation_type(self):
+        warehouse = self.studio_a.skinpro_warehouse_id
+        consumption = warehouse.skinpro_consumption_type_id
+        self.assertEqual(consumption.default_location_src_id, warehouse.lot_stock_id)
+        self.stock_studio(self.studio_a, "A")
+        session = self.started_session(self.studio_a, self.client_a)
+        session.action_done()
+        picking = session.consumption_picking_id
+        self.assertEqual(picking.picking_type_id, consumption)
+        self.assertTrue(picking.name.startswith("STA/TC/"), picking.name)
+        # A warehouse from before the addon gets its own at install.
+        warehouse.skinpro_consumption_type_id = False
+        self.env["stock.warehouse"]._skinpro_create_missing_consumption_types()
+        self.assertTrue(warehouse.skinpro_consumption_type_id)
+        self.assertNotEqual(warehouse.skinpro_consumption_type_id, consumption)
 
     def test_recall_finds_exactly_the_sessions_that_used_a_lot(self):
         # A manufacturer's lot, resupplied to both studios from the central warehouse.

@@ -30,6 +30,7 @@ class TestHealthData(HttpCase):
                 "name": "Health data studio",
                 "parent_id": cls.env.ref("base.main_company").id,
                 "skinpro_code": "HDS",
+                "country_id": cls.env.ref("base.main_company").country_id.id,
             }
         )
         # Allowed to export, so that the export is refused for the data.

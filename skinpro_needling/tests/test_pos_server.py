@@ -120,21 +120,24 @@ class TestPosServer(SkinproCase):
             "fd", self.studio_a, "skinpro_needling.group_front_desk"
         )
         self.env.invalidate_all()
-        data = self.pos_session.with_user(front_desk).load_data([])
-        partners = data["res.partner"]
-        self.assertIn("skinpro_screening_status", partners["fields"])
+        session = self.pos_session.with_user(front_desk)
+        # The POS reads which fields each model has, then the records themselves.
+        params = session.load_data_params()
+        data = session.load_data([])
+        fields = params["res.partner"]["fields"]
+        self.assertIn("skinpro_screening_status", fields)
         self.assertFalse(
             [
                 f
-                for f in partners["fields"]
+                for f in fields
                 if f.startswith("skinpro_screening_")
                 and f
                 not in ("skinpro_screening_status", "skinpro_screening_valid_until")
             ]
         )
-        row = next(r for r in partners["data"] if r["id"] == self.client_a.id)
+        row = next(r for r in data["res.partner"] if r["id"] == self.client_a.id)
         self.assertEqual(row["skinpro_screening_status"], "refer")
-        payload = str(data)
+        payload = str(params) + str(data)
         for secret in ("pregnan", "answer", "Are you", "consent_signature"):
             self.assertNotIn(secret, payload)
 

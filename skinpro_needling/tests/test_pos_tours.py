@@ -3,7 +3,7 @@
 import base64
 from pathlib import Path
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 SIGNATURE = base64.b64encode(
@@ -20,7 +20,12 @@ class TestPosTours(HttpCase):
         super().setUpClass()
         chain = cls.env.ref("base.main_company")
         cls.studio = cls.env["res.company"].create(
-            {"name": "Tour studio", "parent_id": chain.id, "skinpro_code": "TOUR"}
+            {
+                "name": "Tour studio",
+                "parent_id": chain.id,
+                "skinpro_code": "TOUR",
+                "country_id": chain.country_id.id,
+            }
         )
         cls.studio.action_skinpro_setup_studio()
         cls.config = cls.studio.skinpro_pos_config_ids
@@ -52,6 +57,28 @@ class TestPosTours(HttpCase):
                 "list_price": 400,
             }
         )
+        # One treatment, a cosmetic and a medical depth: the variant is chosen in
+        # the POS.
+        depths = cls.env.ref("skinpro_needling.needle_depth_0_50") | cls.env.ref(
+            "skinpro_needling.needle_depth_2_00"
+        )
+        cls.env["product.template"].create(
+            {
+                "name": "Tour full-face micro-needling",
+                "type": "service",
+                "skinpro_is_needling": True,
+                "available_in_pos": True,
+                "list_price": 250,
+                "attribute_line_ids": [
+                    Command.create(
+                        {
+                            "attribute_id": depths.attribute_id.id,
+                            "value_ids": [Command.set(depths.ids)],
+                        }
+                    )
+                ],
+            }
+        )
         cls.provider = cls.env["res.partner"].create(
             {
                 "name": "Tour Dermatology Clinic",
@@ -75,7 +102,7 @@ class TestPosTours(HttpCase):
         cls.config.with_user(cls.front_desk).open_ui()
 
     def start_pos_tour(self, tour):
-        self.start_tour(f"/pos/ui?config_id={self.config.id}", tour, login="tourdesk")
+        self.start_tour(f"/pos/ui/{self.config.id}", tour, login="tourdesk")
 
     def test_no_client_selected_is_refused(self):
         self.start_pos_tour("skinpro_refused_without_client")
@@ -108,6 +135,9 @@ class TestPosTours(HttpCase):
             referral.stage_id,
             self.env.ref("skinpro_needling.crm_stage_referral_to_send"),
         )
+
+    def test_a_medical_depth_chosen_in_the_configurator_is_refused(self):
+        self.start_pos_tour("skinpro_medical_depth_variant_refused")
 
     def test_the_client_list_filters_the_clients_cleared_today(self):
         self.start_pos_tour("skinpro_cleared_today_filter")

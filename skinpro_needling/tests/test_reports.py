@@ -430,8 +430,8 @@ class TestReportsOnReadOnlyCursor(HttpCase):
                 {
                     "model": "skinpro.report.session",
                     "method": "web_read_group",
-                    "args": [[], ["revenue:sum"], ["company_id"]],
-                    "kwargs": {"lazy": False},
+                    "args": [[], ["company_id"], ["revenue:sum", "__count"]],
+                    "kwargs": {},
                 },
             )["groups"]
         self.assertEqual(

@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import SIGNATURE, SkinproCase, users_of
+from .common import SIGNATURE, ExternalApi, SkinproCase, users_of
 from .pos_payload import pos_order_payload
 
 
@@ -23,7 +23,7 @@ class TestStudioIsolation(SkinproCase):
         )
         as_a = Screening.with_user(practitioner_a)
         self.assertEqual(as_a.search([]), own)
-        groups = as_a.read_group([], ["company_id"], ["company_id"])
+        groups = as_a.formatted_read_group([], ["company_id"], ["__count"])
         self.assertEqual([g["company_id"][0] for g in groups], [self.studio_a.id])
         with self.assertRaises(AccessError):
             other.with_user(practitioner_a).read(["partner_id"])
@@ -36,7 +36,7 @@ class TestStudioIsolationEverywhere(HttpCase):
     """A user of Phoenix sees no record of Salt Lake City in any model or report of
     the addon (every `skinpro.*` model with a studio, found in the registry, so a
     new one is covered), nor in the Odoo records the addon fills for a studio:
-    through search, read_group and an integration's XML-RPC calls."""
+    through search, formatted_read_group and an integration's XML-RPC calls."""
 
     ODOO_MODELS = ["crm.lead", "pos.order", "stock.picking", "stock.quant"]
 
@@ -103,7 +103,7 @@ class TestStudioIsolationEverywhere(HttpCase):
                     .search_count([("company_id", "=", self.slc.id)]),
                 )
 
-    def test_search_and_read_group_show_nothing_of_another_studio(self):
+    def test_search_and_grouping_show_nothing_of_another_studio(self):
         checked = 0
         for login, user in self.users.items():
             for name in self.models():
@@ -119,7 +119,7 @@ class TestStudioIsolationEverywhere(HttpCase):
                     self.assertFalse(
                         model.search_count([("company_id", "=", self.slc.id)])
                     )
-                    groups = model.read_group([], ["company_id"], ["company_id"])
+                    groups = model.formatted_read_group([], ["company_id"], ["__count"])
                     self.assertNotIn(
                         self.slc.id,
                         [g["company_id"] and g["company_id"][0] for g in groups],
@@ -127,37 +127,27 @@ class TestStudioIsolationEverywhere(HttpCase):
         self.assertGreater(checked, 20)
 
     def test_the_external_api_shows_nothing_of_another_studio(self):
-        db = self.env.cr.dbname
         for login, user in self.users.items():
-            rpc = self.xmlrpc_object.execute_kw
+            api = ExternalApi(self, user)
             for name in self.models():
                 if not self.env[name].with_user(user).has_access("read"):
                     continue
                 with self.subTest(login=login, model=name):
-                    other = [[("company_id", "=", self.slc.id)]]
-                    self.assertEqual(
-                        rpc(db, user.id, login, name, "search_count", other), 0
-                    )
-                    rows = rpc(
-                        db,
-                        user.id,
-                        login,
-                        name,
-                        "search_read",
-                        [[]],
-                        {"fields": ["company_id"]},
+                    other = [("company_id", "=", self.slc.id)]
+                    self.assertEqual(api.call(name, "search_count", domain=other), 0)
+                    rows = api.call(
+                        name, "search_read", domain=[], fields=["company_id"]
                     )
                     self.assertNotIn(
                         self.slc.id,
                         [r["company_id"] and r["company_id"][0] for r in rows],
                     )
-                    groups = rpc(
-                        db,
-                        user.id,
-                        login,
+                    groups = api.call(
                         name,
-                        "read_group",
-                        [[], ["company_id"], ["company_id"]],
+                        "formatted_read_group",
+                        domain=[],
+                        groupby=["company_id"],
+                        aggregates=["__count"],
                     )
                     self.assertNotIn(
                         self.slc.id,

@@ -147,6 +147,24 @@ class TestTreatmentSession(SkinproCase):
         )
         self.assert_refused(session, "at or above the studio's limit of 1.5 mm")
 
+    def test_a_session_keeps_the_class_and_limit_it_started_under(self):
+        """A 1.25 mm session done under a 1.5 mm limit stays cosmetic, in its record
+        and in the sessions report, after the studio lowers its limit to 1.0 mm; a
+        planned one follows the new limit."""
+        self.screening().action_confirm()
+        done = self.session(product=self.variant(1.25))
+        done.action_start()
+        done.action_done()
+        planned = self.session(product=self.variant(1.25))
+        self.studio_a.skinpro_max_depth_mm = 1.0
+        self.env.flush_all()
+        report = self.env["skinpro.report.session"]
+        self.assertEqual(report.browse(done.id).depth_class, "cosmetic")
+        self.assertEqual((done.depth_class, done.depth_limit_mm), ("cosmetic", 1.5))
+        self.assertEqual(report.browse(planned.id).depth_class, "medical")
+        self.assertEqual(planned.depth_limit_mm, 1.0)
+        self.assert_refused(planned, "is medical at")
+
     def test_a_course_of_three_gives_three_credits_and_spacing(self):
         self.chain.skinpro_screening_validity_days = 120  # one screening for the course
         self.screening().action_confirm()

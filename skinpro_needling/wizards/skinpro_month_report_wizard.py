@@ -1,12 +1,8 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from dateutil.relativedelta import relativedelta
-
 from odoo import fields, models
 
-
-def _last_month(wizard):
-    return fields.Date.context_today(wizard).replace(day=1) - relativedelta(months=1)
+from ..report.studio_month_report import last_month
 
 
 class SkinproMonthReportWizard(models.TransientModel):
@@ -24,7 +20,7 @@ class SkinproMonthReportWizard(models.TransientModel):
     )
     month = fields.Date(
         required=True,
-        default=_last_month,
+        default=last_month,
         help="Any day of the month to report on.",
     )
 

@@ -1,4 +1,3 @@
-/** @odoo-module */
 // Copyright 2026 SkinPro Studio
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The client list can show only the clients cleared for needling today.

@@ -1,4 +1,3 @@
-/** @odoo-module */
 // Copyright 2026 SkinPro Studio
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The receipt of an order with a treatment carries its aftercare instructions.
@@ -7,12 +6,14 @@ import { patch } from "@web/core/utils/patch";
 import { PosOrder } from "@point_of_sale/app/models/pos_order";
 
 patch(PosOrder.prototype, {
-    export_for_printing() {
-        const result = super.export_for_printing(...arguments);
+    /** The aftercare instructions of the order's treatments, each text once. */
+    get skinproAftercare() {
         const texts = this.lines
-            .map((line) => line.product_id.skinpro_is_needling && line.product_id.skinpro_aftercare_text)
+            .map(
+                (line) =>
+                    line.product_id.skinpro_is_needling && line.product_id.skinpro_aftercare_text
+            )
             .filter(Boolean);
-        result.skinpro_aftercare = [...new Set(texts)];
-        return result;
+        return [...new Set(texts)];
     },
 });

@@ -1,4 +1,3 @@
-/** @odoo-module */
 // Copyright 2026 SkinPro Studio
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The front desk cannot add a needling treatment for a client who is not cleared at
@@ -7,41 +6,61 @@
 import { patch } from "@web/core/utils/patch";
 import { _t } from "@web/core/l10n/translation";
 import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
-import { PosStore } from "@point_of_sale/app/store/pos_store";
+import { PosStore } from "@point_of_sale/app/services/pos_store";
 import { SkinproReferralDialog } from "./skinpro_referral_dialog";
 
 patch(PosStore.prototype, {
-    async addLineToCurrentOrder(vals, opts = {}, configure = true) {
-        const product = vals.product_id;
-        if (product?.skinpro_is_needling) {
-            const partner = this.get_order()?.get_partner();
-            const refusal = this.skinproRefusal(product, partner);
-            if (refusal && partner && product.skinpro_studio_depth_class === "medical") {
-                this.dialog.add(SkinproReferralDialog, { body: refusal, partner, product });
-                return;
+    async setup() {
+        // The depth is the variant's, known once the product is configured: this step
+        // runs before a line is added or its variant changed. It is an instance
+        // property, out of reach of a prototype patch.
+        const handleConfigurableProduct = this.handleConfigurableProduct;
+        this.handleConfigurableProduct = async (values, productTemplate, opts = {}, ...rest) => {
+            const keepGoing = await handleConfigurableProduct(
+                values,
+                productTemplate,
+                opts,
+                ...rest
+            );
+            const order = values.order_id || opts.line?.order_id || this.getOrder();
+            if (
+                keepGoing === false ||
+                !this.skinproMaySell(values.product_id, order?.getPartner())
+            ) {
+                return false;
             }
-            if (refusal) {
-                this.dialog.add(AlertDialog, {
-                    title: _t("Treatment refused"),
-                    body: refusal,
-                });
-                return;
-            }
+            return keepGoing;
+        };
+        await super.setup(...arguments);
+    },
+
+    /** Whether this product may be sold to this client here; if not, the front desk
+     * is told why (and offered the referral, for a medical depth). */
+    skinproMaySell(product, partner) {
+        if (!product?.skinpro_is_needling) {
+            return true;
         }
-        return await super.addLineToCurrentOrder(...arguments);
+        const refusal = this.skinproRefusal(product, partner);
+        if (!refusal) {
+            return true;
+        }
+        if (partner && product.skinpro_studio_depth_class === "medical") {
+            this.dialog.add(SkinproReferralDialog, { body: refusal, partner, product });
+        } else {
+            this.dialog.add(AlertDialog, { title: _t("Treatment refused"), body: refusal });
+        }
+        return false;
     },
 
     skinproRefusal(product, partner) {
         if (!partner) {
             return _t(
-                "Select the client first: a needling treatment is sold only to a client " +
-                    "cleared by a screening."
+                "Select the client first: a needling treatment is sold only to a client cleared by a screening."
             );
         }
         if (product.skinpro_studio_depth_class === "medical") {
             return _t(
-                "%s is medical depth at this studio: it cannot be sold here. Refer the " +
-                    "client to a medical provider.",
+                "%s is medical depth at this studio: it cannot be sold here. Refer the client to a medical provider.",
                 product.display_name
             );
         }
@@ -53,18 +72,21 @@ patch(PosStore.prototype, {
                 deferred: _t("The client must wait until the deferral ends."),
                 refer: _t("A practitioner refers the client from the screening."),
             };
-            return _t("%s is not cleared for needling at this studio. %s", partner.name, next[status] || "");
+            return _t(
+                "%s is not cleared for needling at this studio. %s",
+                partner.name,
+                next[status] || ""
+            );
         }
         return false;
     },
 
     async selectPartner() {
-        const result = await super.selectPartner(...arguments);
-        const partner = this.get_order()?.get_partner();
+        const partner = await super.selectPartner(...arguments);
         if (partner) {
             await this.skinproRefreshStatuses([partner]);
         }
-        return result;
+        return partner;
     },
 
     /** Today's screening status of these clients, from the server; offline, the

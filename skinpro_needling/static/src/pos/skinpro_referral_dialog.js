@@ -1,4 +1,3 @@
-/** @odoo-module */
 // Copyright 2026 SkinPro Studio
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // A medical-depth treatment cannot be sold at this studio: the front desk refers the
@@ -8,7 +7,7 @@ import { _t } from "@web/core/l10n/translation";
 import { Component, onWillStart, useState } from "@odoo/owl";
 import { Dialog } from "@web/core/dialog/dialog";
 import { useService } from "@web/core/utils/hooks";
-import { usePos } from "@point_of_sale/app/store/pos_hook";
+import { usePos } from "@point_of_sale/app/hooks/pos_hook";
 
 export class SkinproReferralDialog extends Component {
     static template = "skinpro_needling.ReferralDialog";

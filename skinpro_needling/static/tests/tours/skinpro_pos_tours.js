@@ -1,15 +1,16 @@
-/** @odoo-module */
 // Copyright 2026 SkinPro Studio
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+/* global posmodel */
 
-import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
-import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
-import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
-import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
-import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import * as Chrome from "@point_of_sale/../tests/pos/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
 import { registry } from "@web/core/registry";
 
 const TREATMENT = "Express micro-needling 0.5 mm";
+const FULL_FACE = "Tour full-face micro-needling";
 
 registry.category("web_tour.tours").add("skinpro_refused_without_client", {
     steps: () =>
@@ -52,7 +53,8 @@ registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
             ProductScreen.clickCustomer("Cleared Client"),
             {
                 content: "the order shows the client's screening status",
-                trigger: ".set-partner .skinpro-status[data-status='cleared']:contains('Cleared until')",
+                trigger:
+                    ".set-partner .skinpro-status[data-status='cleared']:contains('Cleared until')",
             },
             ProductScreen.clickDisplayedProduct(TREATMENT),
             ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
@@ -127,7 +129,7 @@ registry.category("web_tour.tours").add("skinpro_status_refreshed_on_select", {
                 content: "the status loaded with the POS goes stale",
                 trigger: ".product-screen",
                 run: () => {
-                    const client = window.posmodel.models["res.partner"].find(
+                    const client = posmodel.models["res.partner"].find(
                         (partner) => partner.name === "Cleared Client"
                     );
                     client.update({ skinpro_screening_status: "none" });
@@ -141,5 +143,35 @@ registry.category("web_tour.tours").add("skinpro_status_refreshed_on_select", {
             },
             ProductScreen.clickDisplayedProduct(TREATMENT),
             ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_medical_depth_variant_refused", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm("Open Register"),
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Cleared Client"),
+            ProductScreen.clickDisplayedProduct(FULL_FACE),
+            {
+                content: "choose a depth the studio may not perform",
+                trigger: ".modal .attribute-name-cell label:contains('2.00 mm')",
+                run: "click",
+            },
+            Dialog.confirm("Add"),
+            Dialog.is({ title: "Treatment refused" }),
+            Dialog.bodyIs("is medical depth at this studio"),
+            Dialog.cancel({ title: "Treatment refused" }),
+            Dialog.isNot(),
+            ProductScreen.orderIsEmpty(),
+            ProductScreen.clickDisplayedProduct(FULL_FACE),
+            {
+                content: "choose a cosmetic depth",
+                trigger: ".modal .attribute-name-cell label:contains('0.50 mm')",
+                run: "click",
+            },
+            Dialog.confirm("Add"),
+            ProductScreen.selectedOrderlineHas(FULL_FACE, "1"),
         ].flat(),
 });

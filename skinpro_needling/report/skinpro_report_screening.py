@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .skinpro_screening import OUTCOMES
+from ..models.skinpro_screening import OUTCOMES
 
 
 class SkinproReportScreening(models.Model):

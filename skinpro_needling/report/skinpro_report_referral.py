@@ -3,7 +3,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .crm_lead import REFERRAL_REASONS
+from ..models.crm_lead import REFERRAL_REASONS
 
 
 class SkinproReportReferral(models.Model):

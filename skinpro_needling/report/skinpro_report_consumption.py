@@ -22,12 +22,8 @@ class SkinproReportConsumption(models.Model):
             "state",
             "consumption_picking_id",
         ],
-        "skinpro.recipe.line": [
-            "product_tmpl_id",
-            "variant_id",
-            "component_id",
-            "quantity",
-        ],
+        "product.product": ["skinpro_variant_recipe_ids"],
+        "skinpro.recipe.line": ["component_id", "quantity"],
         "stock.move": [
             "picking_id",
             "product_id",
@@ -79,11 +75,10 @@ class SkinproReportConsumption(models.Model):
                                studio.currency_id,
                                0.0 AS actual_cost
                           FROM skinpro_treatment_session s
-                          JOIN product_product variant ON variant.id = s.product_id
+                          JOIN skinpro_variant_recipe_rel variant_recipe
+                            ON variant_recipe.product_id = s.product_id
                           JOIN skinpro_recipe_line recipe
-                            ON recipe.product_tmpl_id = variant.product_tmpl_id
-                           AND (recipe.variant_id IS NULL
-                                OR recipe.variant_id = s.product_id)
+                            ON recipe.id = variant_recipe.recipe_line_id
                           JOIN product_product component
                             ON component.id = recipe.component_id
                           JOIN product_template template

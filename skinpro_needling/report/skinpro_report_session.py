@@ -24,9 +24,10 @@ class SkinproReportSession(models.Model):
             "course_id",
             "revenue",
             "consumables_cost",
+            "depth_class",
         ],
         "product.product": ["product_tmpl_id", "skinpro_depth_mm"],
-        "res.company": ["skinpro_max_depth_mm", "skinpro_depth_cap_mm", "currency_id"],
+        "res.company": ["currency_id"],
     }
     _order = "date desc"
     _rec_name = "product_id"
@@ -69,8 +70,8 @@ class SkinproReportSession(models.Model):
         )
 
     def _query(self):
-        # Cosmetic strictly below the studio's limit, itself never above the
-        # chain's cap (rules/depth.py), the chain being the studio's root company.
+        # The class stored on the session: the one it started under (today's while
+        # it is planned), never one read against the studio's limit of today.
         return SQL(
             """
             SELECT s.id,
@@ -80,10 +81,7 @@ class SkinproReportSession(models.Model):
                    p.product_tmpl_id,
                    s.product_id,
                    p.skinpro_depth_mm AS depth_mm,
-                   CASE WHEN p.skinpro_depth_mm > 0
-                         AND p.skinpro_depth_mm < LEAST(
-                             studio.skinpro_max_depth_mm, chain.skinpro_depth_cap_mm)
-                        THEN %(cosmetic)s ELSE %(medical)s END AS depth_class,
+                   s.depth_class,
                    s.state,
                    s.course_id IS NOT NULL AS in_course,
                    studio.currency_id,
@@ -94,10 +92,6 @@ class SkinproReportSession(models.Model):
               -- columns does not pay for them.
               LEFT JOIN product_product p ON p.id = s.product_id
               LEFT JOIN res_company studio ON studio.id = s.company_id
-              LEFT JOIN res_company chain
-                ON chain.id = split_part(studio.parent_path, '/', 1)::integer
              WHERE s.state != 'cancelled'
-            """,
-            cosmetic=depth_rules.COSMETIC,
-            medical=depth_rules.MEDICAL,
+            """
         )

@@ -3,12 +3,13 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-USE_WINDOW_DAYS = 90
+from ..rules.stock import COVER_WINDOW_DAYS
 
 
 class SkinproReportStockCover(models.Model):
     """Days of stock cover per studio and consumable: what the studio's warehouse
-    holds, divided by what its sessions used per day over the last 90 days."""
+    holds, divided by what its sessions used per day over the last days (the
+    window of rules/stock.py)."""
 
     _name = "skinpro.report.stock.cover"
     _description = "Days of stock cover"
@@ -36,8 +37,8 @@ class SkinproReportStockCover(models.Model):
         digits=(16, 1),
         readonly=True,
         aggregator="min",
-        help="On hand divided by the daily use of the last 90 days; empty when "
-        "nothing was used. Grouped, the shortest cover.",
+        help=f"On hand divided by the daily use of the last {COVER_WINDOW_DAYS} days; "
+        "empty when nothing was used. Grouped, the shortest cover.",
     )
 
     def init(self):
@@ -106,6 +107,6 @@ class SkinproReportStockCover(models.Model):
                 )
                 """,
                 view=SQL.identifier(self._table),
-                days=USE_WINDOW_DAYS,
+                days=COVER_WINDOW_DAYS,
             )
         )
