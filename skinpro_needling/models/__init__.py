@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import res_company
+from . import skinpro_state_machine
 from . import skinpro_clinical_record
 from . import skinpro_contraindication
 from . import skinpro_screening

@@ -2,21 +2,95 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
+from ..rules import state_machine as sm
 from .skinpro_clinical_record import form_action
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
 
 REFERRAL_REASONS = [
     ("depth", "Depth requested"),
     ("contraindication", "Contraindication found"),
     ("client_request", "Client request"),
 ]
+# A referral's state is its stage in the referrals team.
+REFERRAL_STAGES = {
+    "to_send": "skinpro_needling.crm_stage_referral_to_send",
+    "sent": "skinpro_needling.crm_stage_referral_sent",
+    "accepted": "skinpro_needling.crm_stage_referral_accepted",
+    "treated": "skinpro_needling.crm_stage_referral_treated",
+    "declined": "skinpro_needling.crm_stage_referral_declined",
+}
+# What the referral asked the provider: fixed once it is sent.
+REFERRED = (
+    "skinpro_is_referral",
+    "type",
+    "team_id",
+    "partner_id",
+    "company_id",
+    "skinpro_provider_id",
+    "skinpro_referral_reason",
+    "skinpro_depth_requested_mm",
+    "skinpro_contraindication_ids",
+    "skinpro_screening_id",
+    "skinpro_session_id",
+)
+# The provider's clearance: filed on the screening when the referral is accepted.
+CLEARANCE = (
+    "skinpro_clearance_document",
+    "skinpro_clearance_document_name",
+    "skinpro_clearance_expiry",
+)
+DECLINE = sm.Action(
+    "action_skinpro_decline",
+    _lt("Decline"),
+    sources=("to_send", "sent", "accepted"),
+    target="declined",
+)
+REFERRAL_MACHINE = sm.Machine(
+    state_field="stage_id",
+    # "lead": a lead that is no referral, whose stage is the CRM's; "other": a
+    # referral in a stage the addon does not know.
+    states=(*REFERRAL_STAGES, "other"),
+    creatable=("to_send", "lead"),
+    actions=(
+        sm.Action(
+            "action_skinpro_send", _lt("Send"), sources=("to_send",), target="sent"
+        ),
+        sm.Action(
+            "action_skinpro_accept", _lt("Accept"), sources=("sent",), target="accepted"
+        ),
+        sm.Action(
+            "action_skinpro_treated",
+            _lt("Treated"),
+            sources=("accepted",),
+            target="treated",
+        ),
+        DECLINE,
+    ),
+    locks={
+        "lead": sm.Lock(("skinpro_is_referral",)),
+        "to_send": sm.Lock(("skinpro_is_referral", "type", "team_id")),
+        "sent": sm.Lock(REFERRED, instead=(DECLINE.name,)),
+        "accepted": sm.Lock(REFERRED + CLEARANCE, instead=(DECLINE.name,)),
+        "treated": sm.Lock(REFERRED + CLEARANCE),
+        "declined": sm.Lock(REFERRED + CLEARANCE),
+        "other": sm.Lock(REFERRED + CLEARANCE),
+    },
+)
 
 
 class CrmLead(models.Model):
     """Two uses of CRM: a referral to a medical provider (an opportunity of the
-    'Medical referrals' team) and a new client's consultation (a lead)."""
+    'Medical referrals' team) and a new client's consultation (a lead). A
+    referral's stage changes only through its actions: Send, Accept, Treated,
+    Decline."""
 
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "skinpro.state.machine"]
+    _skinpro_machine = REFERRAL_MACHINE
 
     skinpro_is_referral = fields.Boolean(string="Medical referral", index=True)
     skinpro_provider_id = fields.Many2one(
@@ -51,6 +125,14 @@ class CrmLead(models.Model):
         "skinpro.screening", "lead_id", string="Screenings"
     )
     skinpro_session_count = fields.Integer(compute="_compute_skinpro_session_count")
+    skinpro_stage_key = fields.Char(
+        string="Referral stage", compute="_compute_skinpro_stage_key"
+    )
+
+    @api.depends("skinpro_is_referral", "stage_id")
+    def _compute_skinpro_stage_key(self):
+        for lead in self:
+            lead.skinpro_stage_key = lead._skinpro_state()
 
     @api.depends("partner_id")
     def _compute_skinpro_session_count(self):
@@ -101,25 +183,82 @@ class CrmLead(models.Model):
             .sudo(False)
         )
 
-    def write(self, vals):
-        result = super().write(vals)
-        if {"stage_id", "skinpro_clearance_document", "skinpro_clearance_expiry"} & set(
-            vals
-        ):
-            self._skinpro_file_clearance()
-        return result
+    def _skinpro_state(self):
+        self.ensure_one()
+        if not self.skinpro_is_referral:
+            return "lead"
+        return self._skinpro_state_of_stage(self.stage_id)
+
+    @api.model
+    def _skinpro_new_state(self, vals):
+        if not vals.get("skinpro_is_referral"):
+            return "lead"
+        # No stage given: the referrals team's first one.
+        stage = self.env["crm.stage"].browse(vals.get("stage_id"))
+        return self._skinpro_state_of_stage(stage) if stage else "to_send"
+
+    @api.model
+    def _skinpro_state_of_stage(self, stage):
+        return next(
+            (
+                key
+                for key, xmlid in REFERRAL_STAGES.items()
+                if self.env.ref(xmlid, raise_if_not_found=False) == stage
+            ),
+            "other",
+        )
+
+    def _skinpro_state_label(self, state):
+        if state in REFERRAL_STAGES:
+            return self.env.ref(REFERRAL_STAGES[state]).name
+        if state == "lead":
+            return _("a lead")
+        return self.stage_id.name
+
+    def _skinpro_move(self, source_keys, target_key):
+        """Move the referrals in one of `source_keys` to the stage `target_key`;
+        refused, saying where each referral is, for any other."""
+        for lead in self:
+            if not lead.skinpro_is_referral:
+                raise UserError(_("%(lead)s is no referral.", lead=lead.name))
+            if lead._skinpro_state() not in source_keys:
+                raise UserError(
+                    _(
+                        "%(referral)s is %(stage)s: it cannot move to %(target)s.",
+                        referral=lead.name,
+                        stage=lead.stage_id.name,
+                        target=self.env.ref(REFERRAL_STAGES[target_key]).name,
+                    )
+                )
+        with acting(self):
+            self.write({"stage_id": self.env.ref(REFERRAL_STAGES[target_key]).id})
+
+    def action_skinpro_send(self):
+        """The referral goes to its medical provider."""
+        if self.filtered(lambda lead: not lead.skinpro_provider_id):
+            raise ValidationError(
+                _("Choose the medical provider before sending the referral.")
+            )
+        self._skinpro_move(("to_send",), "sent")
+        return True
+
+    def action_skinpro_accept(self):
+        """The provider accepted the client; a clearance the provider sent with
+        it is filed, approved, on the client's screening."""
+        self._skinpro_move(("sent",), "accepted")
+        self._skinpro_file_clearance()
+        return True
+
+    def action_skinpro_treated(self):
+        self._skinpro_move(("accepted",), "treated")
+        return True
+
+    def action_skinpro_decline(self):
+        self._skinpro_move(("to_send", "sent", "accepted"), "declined")
+        return True
 
     def _skinpro_file_clearance(self):
-        """An accepted referral with the provider's clearance files it on the
-        client's screening, which the clearance then clears."""
-        accepted = self.env.ref("skinpro_needling.crm_stage_referral_accepted")
-        for lead in self.filtered(
-            lambda r: (
-                r.skinpro_is_referral
-                and r.stage_id == accepted
-                and r.skinpro_clearance_document
-            )
-        ):
+        for lead in self.filtered("skinpro_clearance_document"):
             if not lead.skinpro_clearance_expiry:
                 raise ValidationError(
                     _("Give the date until which the provider's clearance is valid.")
@@ -128,30 +267,17 @@ class CrmLead(models.Model):
             if not screening:
                 continue
             covered = lead.skinpro_contraindication_ids or screening.outcome_reason_ids
-            screening.sudo().clearance_ids = [
-                Command.create(
-                    {
-                        "physician": lead.skinpro_provider_id.name
-                        or _("Medical provider"),
-                        "contraindication_ids": [Command.set(covered.ids)],
-                        "issue_date": fields.Date.context_today(lead),
-                        "expiry_date": lead.skinpro_clearance_expiry,
-                        "document": lead.skinpro_clearance_document,
-                        "document_name": lead.skinpro_clearance_document_name,
-                    }
-                )
-            ]
-
-    @api.constrains("skinpro_is_referral", "skinpro_provider_id", "stage_id")
-    def _check_skinpro_provider(self):
-        to_send = self.env.ref(
-            "skinpro_needling.crm_stage_referral_to_send", raise_if_not_found=False
-        )
-        for lead in self.filtered("skinpro_is_referral"):
-            if lead.stage_id != to_send and not lead.skinpro_provider_id:
-                raise ValidationError(
-                    _("Choose the medical provider before sending the referral.")
-                )
+            self.env["skinpro.screening.clearance"]._skinpro_file_accepted(
+                screening,
+                {
+                    "physician": lead.skinpro_provider_id.name or _("Medical provider"),
+                    "contraindication_ids": [Command.set(covered.ids)],
+                    "issue_date": fields.Date.context_today(lead),
+                    "expiry_date": lead.skinpro_clearance_expiry,
+                    "document": lead.skinpro_clearance_document,
+                    "document_name": lead.skinpro_clearance_document_name,
+                },
+            )
 
     def action_skinpro_start_screening(self):
         """From a consultation: screen the client, creating the contact if needed."""

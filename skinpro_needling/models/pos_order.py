@@ -2,25 +2,64 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import depth as depth_rules
 from ..rules import screening as screening_rules
+from ..rules import state_machine as sm
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
 
 PAID_STATES = ("paid", "done", "invoiced")
+# The review of an order: "review" while it is flagged, "clear" otherwise.
+REVIEW_MACHINE = sm.Machine(
+    state_field="skinpro_needs_review",
+    states=("clear", "review"),
+    creatable=("clear",),
+    actions=(
+        sm.Action(
+            "action_skinpro_review_done",
+            _lt("Review done"),
+            sources=("review",),
+            target="clear",
+        ),
+        sm.Action(
+            "flag",
+            _lt("the server's check of the paid order"),
+            sources=("clear",),
+            target="review",
+            sets=("skinpro_review_reason",),
+        ),
+    ),
+)
 
 
 class PosOrder(models.Model):
     """The server repeats the front desk's checks on every synced order. A paid order
     is never refused or lost: one that fails them is kept, flagged for review, and
-    put before the studio manager as an activity."""
+    put before the studio manager as an activity; only the studio manager's review
+    clears the flag."""
 
     _name = "pos.order"
-    _inherit = ["pos.order", "mail.activity.mixin"]
+    _inherit = ["pos.order", "mail.activity.mixin", "skinpro.state.machine"]
+    _skinpro_machine = REVIEW_MACHINE
 
     skinpro_needs_review = fields.Boolean(
         string="Needs review", readonly=True, copy=False, index=True
     )
     skinpro_review_reason = fields.Text(string="Why", readonly=True, copy=False)
+
+    def _skinpro_state(self):
+        self.ensure_one()
+        return "review" if self.skinpro_needs_review else "clear"
+
+    @api.model
+    def _skinpro_new_state(self, vals):
+        return "review" if vals.get("skinpro_needs_review") else "clear"
+
+    def _skinpro_state_label(self, state):
+        return _("flagged for review") if state == "review" else _("not flagged")
 
     @api.model
     def sync_from_ui(self, orders):
@@ -143,9 +182,10 @@ class PosOrder(models.Model):
         managers = self.company_id._skinpro_staff(
             "skinpro_needling.group_studio_manager"
         )
-        self.sudo().write(
-            {"skinpro_needs_review": True, "skinpro_review_reason": reason}
-        )
+        with acting(self):
+            self.sudo().write(
+                {"skinpro_needs_review": True, "skinpro_review_reason": reason}
+            )
         self.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
             summary=_("Review paid order %(order)s", order=self.name),
@@ -158,7 +198,8 @@ class PosOrder(models.Model):
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
             raise UserError(_("Only a studio manager may clear a flagged order."))
         for order in self.filtered("skinpro_needs_review"):
-            order.write({"skinpro_needs_review": False})
+            with acting(order):
+                order.write({"skinpro_needs_review": False})
             order.message_post(
                 body=_("Review done by %(user)s.", user=self.env.user.name),
                 subtype_xmlid="mail.mt_note",

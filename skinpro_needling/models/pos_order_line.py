@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .skinpro_state_machine import acting
+
 
 class PosOrderLine(models.Model):
     _inherit = "pos.order.line"
@@ -19,14 +21,16 @@ class PosOrderLine(models.Model):
         self.ensure_one()
         order = self.order_id
         if self.product_id.skinpro_course_sessions:
-            self.env["skinpro.course"].sudo().create(
-                {
-                    "partner_id": order.partner_id.id,
-                    "company_id": order.company_id.id,
-                    "product_id": self.product_id.id,
-                    "pos_order_line_id": self.id,
-                }
-            )
+            Course = self.env["skinpro.course"].sudo()
+            with acting(Course):
+                Course.create(
+                    {
+                        "partner_id": order.partner_id.id,
+                        "company_id": order.company_id.id,
+                        "product_id": self.product_id.id,
+                        "pos_order_line_id": self.id,
+                    }
+                )
             return
         # The paid order is the record of this booking: no creation note or follower
         # on each session, which would cost the POS's sync for nothing.
@@ -56,20 +60,20 @@ class PosOrderLine(models.Model):
             "aftercare_handed": True,
             "aftercare_kit_id": self._skinpro_aftercare_kit().id,
         }
-        if planned:
+        with acting(planned):
             planned.write(handed)
-        Session.create(
-            [
-                {
-                    "partner_id": order.partner_id.id,
-                    "company_id": order.company_id.id,
-                    "product_id": self.product_id.id,
-                    "practitioner_id": order.user_id.id,
-                    **handed,
-                }
-                for _unit in range(int(self.qty) - len(planned))
-            ]
-        )
+            Session.create(
+                [
+                    {
+                        "partner_id": order.partner_id.id,
+                        "company_id": order.company_id.id,
+                        "product_id": self.product_id.id,
+                        "practitioner_id": order.user_id.id,
+                        **handed,
+                    }
+                    for _unit in range(int(self.qty) - len(planned))
+                ]
+            )
 
     def _skinpro_aftercare_kit(self):
         return self.product_id.skinpro_variant_recipe_ids.filtered(

@@ -6,14 +6,13 @@ from odoo.exceptions import ValidationError
 
 class SkinproClinicalRecord(models.AbstractModel):
     """What screenings and sessions share: a client, seen at a studio by a
-    practitioner, with every change of these in the chatter."""
+    practitioner, with every change of these in the chatter, and a state machine
+    that only their actions move."""
 
     _name = "skinpro.clinical.record"
     _description = "Client record at a studio"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "skinpro.state.machine"]
     _check_company_auto = True
-    # The state in which the record is still being prepared for its client.
-    _client_open_state = None
 
     partner_id = fields.Many2one(
         "res.partner", string="Client", required=True, index=True, tracking=True
@@ -36,8 +35,11 @@ class SkinproClinicalRecord(models.AbstractModel):
 
     @api.constrains("partner_id")
     def _check_client_active(self):
-        # Only a record still being prepared: a done one keeps its archived client.
-        for record in self.filtered(lambda r: r.state == r._client_open_state):
+        # Only a record in its first state, still being prepared: a done one keeps
+        # its archived client.
+        for record in self.filtered(
+            lambda r: r._skinpro_state() == r._skinpro_machine.creatable[0]
+        ):
             if not record.partner_id.active:
                 raise ValidationError(
                     _(

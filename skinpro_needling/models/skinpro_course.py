@@ -4,18 +4,56 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import course as course_rules
+from ..rules import state_machine as sm
+
+_lt = LazyTranslate(__name__)
+
+# What the client bought: fixed once a session of the course has started.
+PURCHASE = (
+    "partner_id",
+    "company_id",
+    "product_id",
+    "sessions_total",
+    "min_spacing_days",
+)
 
 
 class SkinproCourse(models.Model):
-    """A course of sessions a client bought: its session credits."""
+    """A course of sessions a client bought: its session credits. Its state follows
+    its sessions: once one has started, what was bought is fixed."""
 
     _name = "skinpro.course"
     _description = "Course of sessions"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "skinpro.state.machine"]
     _order = "id desc"
     _check_company_auto = True
+    _skinpro_machine = sm.Machine(
+        state_field="state",
+        states=("open", "in_use", "completed"),
+        creatable=("open",),
+        deletable=("open",),
+        actions=(
+            sm.Action(
+                "pos_payment",
+                _lt("the order paid at the Point of Sale"),
+                sets=("pos_order_line_id",),
+            ),
+        ),
+        locks={
+            "in_use": sm.Lock(PURCHASE),
+            "completed": sm.Lock(PURCHASE),
+        },
+        computed=(
+            "name",
+            "state",
+            "sessions_used",
+            "sessions_left",
+            "last_session_date",
+        ),
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
@@ -55,6 +93,13 @@ class SkinproCourse(models.Model):
     sessions_used = fields.Integer(compute="_compute_sessions", store=True)
     sessions_left = fields.Integer(compute="_compute_sessions", store=True)
     last_session_date = fields.Date(compute="_compute_sessions", store=True)
+    state = fields.Selection(
+        [("open", "Not started"), ("in_use", "In use"), ("completed", "Completed")],
+        compute="_compute_sessions",
+        store=True,
+        help="Not started until a session of the course starts; completed once "
+        "every credit is used.",
+    )
 
     @api.depends("partner_id.name", "product_id.name")
     def _compute_name(self):
@@ -81,6 +126,11 @@ class SkinproCourse(models.Model):
             )
             starts = used.mapped("date_start")
             course.last_session_date = max(starts).date() if starts else False
+            course.state = (
+                "completed"
+                if used and not course.sessions_left
+                else ("in_use" if used else "open")
+            )
 
     @api.constrains("sessions_total")
     def _check_sessions_total(self):

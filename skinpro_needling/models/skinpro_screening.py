@@ -4,9 +4,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import screening as rules
+from ..rules import state_machine as sm
 from .skinpro_clinical_record import form_action
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
 
 OUTCOMES = [
     (rules.CLEARED, "Cleared"),
@@ -15,22 +20,48 @@ OUTCOMES = [
     (rules.REFER, "Refer"),
 ]
 
-
-# Computed by rules/screening.py from the answers and clearances.
-COMPUTED_OUTCOME = ("outcome", "outcome_reason_ids", "deferred_until", "valid_until")
+# A change after confirmation is a new screening.
+NEW_SCREENING = sm.Action(
+    "action_new_screening", _lt("New screening"), sources=("confirmed",)
+)
+SCREENING_MACHINE = sm.Machine(
+    state_field="state",
+    states=("draft", "confirmed"),
+    creatable=("draft",),
+    deletable=("draft",),
+    actions=(
+        sm.Action(
+            "action_confirm",
+            _lt("Confirm"),
+            sources=("draft",),
+            target="confirmed",
+            sets=("confirmed_on",),
+        ),
+        NEW_SCREENING,
+    ),
+    # A confirmed screening takes new clearances, and is archived by retention.
+    locks={
+        "confirmed": sm.Lock(
+            sm.ALL, but=("clearance_ids", "active"), instead=(NEW_SCREENING.name,)
+        )
+    },
+    # Computed by rules/screening.py from the answers and clearances.
+    computed=("name", "outcome", "outcome_reason_ids", "deferred_until", "valid_until"),
+)
 
 
 class SkinproScreening(models.Model):
     """A client's contraindication screening at one studio: health data.
 
-    Its outcome is computed from the answers, never typed. Once confirmed it is
-    locked: a change means a new screening. Only a clearance may still be attached.
+    Its outcome is computed from the answers and the approved clearances, never
+    typed. Once confirmed it is locked: a change means a new screening. Only a
+    clearance may still be attached, and counts once a studio manager approves it.
     """
 
     _name = "skinpro.screening"
     _description = "Client screening"
     _inherit = ["skinpro.clinical.record"]
-    _client_open_state = "draft"
+    _skinpro_machine = SCREENING_MACHINE
     _order = "date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -121,6 +152,7 @@ class SkinproScreening(models.Model):
         "answer_ids.date",
         "clearance_ids.contraindication_ids",
         "clearance_ids.expiry_date",
+        "clearance_ids.state",
     )
     def _compute_outcome(self):
         Contraindication = self.env["skinpro.contraindication"]
@@ -168,13 +200,14 @@ class SkinproScreening(models.Model):
             )
 
     def _clearances_in_use(self):
-        """The clearances valid on the screening's day that cover a contraindication
-        the client answered yes to."""
+        """The approved clearances valid on the screening's day that cover a
+        contraindication the client answered yes to."""
         self.ensure_one()
         answered_yes = self.answer_ids.filtered(lambda a: a.answer == "yes")
         return self.clearance_ids.filtered(
             lambda c: (
-                c.expiry_date
+                c.state == "approved"
+                and c.expiry_date
                 and self.date
                 and c.expiry_date >= self.date
                 and c.contraindication_ids & answered_yes.contraindication_id
@@ -239,26 +272,9 @@ class SkinproScreening(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._check_outcome_not_given(vals)
         screenings = super().create(vals_list)
         screenings._add_missing_questions()
         return screenings
-
-    def _check_outcome_not_given(self, vals):
-        """The outcome is the rules' answer, never typed in, nor imported."""
-        given = [name for name in COMPUTED_OUTCOME if name in vals]
-        if given:
-            raise UserError(
-                _(
-                    "%(fields)s: computed from the answers and clearances, so it "
-                    "cannot be set by hand or by an import.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in given
-                    ),
-                )
-            )
 
     def _add_missing_questions(self):
         """Every active question is asked, whatever the caller passed."""
@@ -270,44 +286,13 @@ class SkinproScreening(models.Model):
         ]
         self.env["skinpro.screening.answer"].create(missing)
 
-    def write(self, vals):
-        self._check_outcome_not_given(vals)
-        # A confirmed screening takes new clearances, and is archived by retention.
-        locked = [
-            fname
-            for fname in vals
-            if fname not in ("clearance_ids", "active")
-            and not fname.startswith(("message_", "activity_"))
-        ]
-        if locked:
-            self._check_unlocked(
-                [self._fields[f]._description_string(self.env) for f in locked]
-            )
-        return super().write(vals)
-
-    def _check_unlocked(self, labels=()):
-        """`labels`: the fields the change touches; answer lines when not given."""
-        confirmed = self.filtered(lambda s: s.state == "confirmed")
-        if confirmed:
-            raise UserError(
-                _(
-                    "%(fields)s: the screening %(name)s is confirmed and locked. "
-                    "Start a new screening to record a change.",
-                    fields=", ".join(labels)
-                    or self._fields["answer_ids"]._description_string(self.env),
-                    name=confirmed[0].display_name,
-                )
-            )
-
     def action_confirm(self):
         # Already confirmed (a second click, a colleague at the same moment): done.
         drafts = self.filtered(lambda s: s.state == "draft")
         for screening in drafts:
             screening._check_confirmable()
-        # Bypass the lock: confirming is the one change a draft allows itself.
-        super(SkinproScreening, drafts).write(
-            {"state": "confirmed", "confirmed_on": fields.Datetime.now()}
-        )
+        with acting(drafts):
+            drafts.write({"state": "confirmed", "confirmed_on": fields.Datetime.now()})
         return True
 
     def _check_confirmable(self):

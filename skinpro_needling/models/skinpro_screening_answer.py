@@ -4,13 +4,30 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 
+from ..rules import state_machine as sm
+from .skinpro_screening import NEW_SCREENING
+
 
 class SkinproScreeningAnswer(models.Model):
-    """The client's answer to one question of a screening: health data."""
+    """The client's answer to one question of a screening: health data. Its
+    screening's state decides what may change: nothing once it is confirmed."""
 
     _name = "skinpro.screening.answer"
     _description = "Screening answer"
+    _inherit = ["skinpro.state.machine"]
     _order = "sequence, id"
+    _skinpro_parent_field = "screening_id"
+    _skinpro_machine = sm.Machine(
+        state_field=None,
+        states=(),
+        creatable=("draft",),
+        deletable=("draft",),
+        actions=(NEW_SCREENING,),
+        locks={
+            "draft": sm.Lock(("screening_id", "contraindication_id")),
+            "confirmed": sm.Lock(sm.ALL, instead=(NEW_SCREENING.name,)),
+        },
+    )
 
     screening_id = fields.Many2one(
         "skinpro.screening", required=True, index=True, ondelete="cascade"
@@ -44,29 +61,12 @@ class SkinproScreeningAnswer(models.Model):
         for line in self:
             line.date_needed = line.severity == "waiting" and line.answer == "yes"
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        answers = super().create(vals_list)
-        answers.screening_id._check_unlocked()
-        return answers
-
     def write(self, vals):
-        self.screening_id._check_unlocked(
-            [
-                self._fields[f]._description_string(self.env)
-                for f in vals
-                if f in self._fields
-            ]
-        )
         before = {line: (line.answer, line.date) for line in self}
         result = super().write(vals)
         if {"answer", "date"} & set(vals):
             self._post_changes(before)
         return result
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_locked(self):
-        self.screening_id._check_unlocked()
 
     def _post_changes(self, before):
         """Answers are lines: their changes are posted on the screening's chatter."""

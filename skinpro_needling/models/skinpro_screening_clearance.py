@@ -2,14 +2,48 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+from ..rules import state_machine as sm
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
+
+APPROVE = sm.Action(
+    "action_approve",
+    _lt("Approve"),
+    sources=("pending", "filed"),
+    target="approved",
+    sets=("approved_by_id", "approved_on"),
+)
+# A provider's clearance filed by an accepted referral counts at once.
+ACCEPTED_REFERRAL = sm.Action(
+    "referral", _lt("Accept, on the referral"), target="approved", sets=APPROVE.sets
+)
 
 
 class SkinproScreeningClearance(models.Model):
-    """A physician's written clearance for contraindications of a screening."""
+    """A physician's written clearance for contraindications of a screening. It
+    counts once a studio manager approves it, or when the provider sent it through
+    an accepted referral. Attached to a confirmed screening, it is kept as filed."""
 
     _name = "skinpro.screening.clearance"
     _description = "Physician clearance"
+    _inherit = ["skinpro.state.machine"]
     _order = "expiry_date desc, id desc"
+    # pending, and filed: awaiting approval, on a draft or a confirmed screening.
+    _skinpro_machine = sm.Machine(
+        state_field="state",
+        states=("pending", "filed", "approved"),
+        creatable=("pending", "filed"),
+        deletable=("pending",),
+        actions=(APPROVE, ACCEPTED_REFERRAL),
+        locks={
+            "pending": sm.Lock(("screening_id",)),
+            "filed": sm.Lock(sm.ALL, instead=(APPROVE.name,)),
+            "approved": sm.Lock(sm.ALL),
+        },
+    )
 
     screening_id = fields.Many2one(
         "skinpro.screening", required=True, index=True, ondelete="cascade"
@@ -29,6 +63,43 @@ class SkinproScreeningClearance(models.Model):
     expiry_date = fields.Date(required=True)
     document = fields.Binary(attachment=True, required=True)
     document_name = fields.Char()
+    state = fields.Selection(
+        [("pending", "Awaiting approval"), ("approved", "Approved")],
+        default="pending",
+        required=True,
+        copy=False,
+    )
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved by", readonly=True, copy=False
+    )
+    approved_on = fields.Datetime(string="Approved on", readonly=True, copy=False)
+
+    @api.depends("physician")
+    def _compute_display_name(self):
+        for clearance in self:
+            clearance.display_name = _(
+                "Clearance by %(physician)s", physician=clearance.physician or ""
+            )
+
+    def _skinpro_state(self):
+        self.ensure_one()
+        if self.state == "approved":
+            return "approved"
+        return "filed" if self.screening_id.state == "confirmed" else "pending"
+
+    @api.model
+    def _skinpro_new_state(self, vals):
+        if vals.get("state") == "approved":
+            return "approved"
+        screening = (
+            self.env["skinpro.screening"].sudo().browse(vals.get("screening_id"))
+        )
+        return "filed" if screening.exists().state == "confirmed" else "pending"
+
+    def _skinpro_state_label(self, state):
+        if state == "filed":
+            return _("filed on a confirmed screening, awaiting approval")
+        return super()._skinpro_state_label(state)
 
     @api.constrains("issue_date", "expiry_date")
     def _check_dates(self):
@@ -60,19 +131,51 @@ class SkinproScreeningClearance(models.Model):
             )
         return clearances
 
-    def write(self, vals):
-        if self.screening_id.filtered(lambda s: s.state == "confirmed"):
-            raise UserError(
-                _(
-                    "A clearance of a confirmed screening is kept as filed: attach "
-                    "a new one instead."
-                )
+    def action_approve(self):
+        """The studio manager has checked the physician's clearance: it counts."""
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(_("Only a studio manager may approve a clearance."))
+        pending = self.filtered(lambda c: c.state == "pending")
+        with acting(pending):
+            pending.write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.user.id,
+                    "approved_on": fields.Datetime.now(),
+                }
             )
-        return super().write(vals)
+        for clearance in pending:
+            clearance.screening_id.message_post(
+                body=_(
+                    "Clearance by %(physician)s approved by %(user)s.",
+                    physician=clearance.physician,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed(self):
-        if self.screening_id.filtered(lambda s: s.state == "confirmed"):
-            raise UserError(
-                _("A clearance of a confirmed screening cannot be deleted.")
+    @api.model
+    def _skinpro_file_accepted(self, screening, vals):
+        """A provider's clearance that came with an accepted referral: it counts
+        at once, approved by whoever accepted the referral."""
+        with acting(self):
+            clearance = self.sudo().create(
+                {
+                    **vals,
+                    "screening_id": screening.id,
+                    "state": "approved",
+                    "approved_by_id": self.env.user.id,
+                    "approved_on": fields.Datetime.now(),
+                }
             )
+        screening.sudo().message_post(
+            body=_(
+                "Clearance by %(physician)s approved by %(user)s, who accepted the "
+                "referral it came with.",
+                physician=clearance.physician,
+                user=self.env.user.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return clearance

@@ -2,16 +2,46 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import depth as depth_rules
+from ..rules import state_machine as sm
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
 
 
 class SkinproSessionDepth(models.Model):
-    """The depth actually used on one area during a session."""
+    """The depth actually used on one area during a session. One at or above the
+    studio's limit, recorded while the session is in progress, is evidence: kept
+    as recorded, and its session becomes a depth breach."""
 
     _name = "skinpro.session.depth"
     _description = "Depth used per area"
+    _inherit = ["skinpro.state.machine"]
     _order = "id"
+    _skinpro_parent_field = "session_id"
+    _skinpro_machine = sm.Machine(
+        state_field=None,
+        states=(),
+        creatable=("planned", "in_progress"),
+        deletable=("planned", "in_progress"),
+        actions=(
+            sm.Action(
+                "record",
+                _lt("recording the depth during the session"),
+                sources=("in_progress",),
+                sets=("is_breach",),
+            ),
+        ),
+        locks={
+            "planned": sm.Lock(("session_id",)),
+            "in_progress": sm.Lock(("session_id",)),
+            "done": sm.Lock(sm.ALL),
+            "cancelled": sm.Lock(sm.ALL),
+            "evidence": sm.Lock(sm.ALL),
+        },
+    )
 
     session_id = fields.Many2one(
         "skinpro.treatment.session", required=True, index=True, ondelete="cascade"
@@ -25,6 +55,22 @@ class SkinproSessionDepth(models.Model):
         domain=[("attribute_id.skinpro_kind", "=", "area")],
     )
     depth_mm = fields.Float(string="Depth (mm)", digits=(4, 2), required=True)
+    is_breach = fields.Boolean(
+        string="At or above the limit",
+        readonly=True,
+        copy=False,
+        help="Recorded during the session at or above the studio's limit: kept as "
+        "evidence.",
+    )
+
+    def _skinpro_state(self):
+        self.ensure_one()
+        return "evidence" if self.is_breach else super()._skinpro_state()
+
+    def _skinpro_state_label(self, state):
+        if state == "evidence":
+            return _("a depth breach, kept as evidence")
+        return super()._skinpro_state_label(state)
 
     @api.constrains("depth_mm")
     def _check_depth_mm(self):
@@ -54,6 +100,7 @@ class SkinproSessionDepth(models.Model):
                     depth=f"{line.depth_mm:.2f}",
                 )
             )
+        lines._skinpro_mark_breaches()
         return lines
 
     def write(self, vals):
@@ -70,7 +117,27 @@ class SkinproSessionDepth(models.Model):
                         new=f"{line.depth_mm:.2f}",
                     )
                 )
+        self._skinpro_mark_breaches()
         return result
+
+    def _skinpro_mark_breaches(self):
+        """A depth at or above the limit the session started under, recorded while
+        it is in progress, is never silently accepted."""
+        breaches = self.filtered(
+            lambda line: (
+                not line.is_breach
+                and line.session_id.state == "in_progress"
+                and line.depth_mm >= line.session_id.depth_limit_mm
+            )
+        )
+        if not breaches:
+            return
+        with acting(breaches):
+            breaches.write({"is_breach": True})
+        for session in breaches.session_id:
+            session._skinpro_record_depth_breach(
+                breaches.filtered(lambda line, s=session: line.session_id == s)
+            )
 
     def unlink(self):
         for line in self:

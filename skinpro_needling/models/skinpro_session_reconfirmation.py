@@ -3,13 +3,30 @@
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
+from ..rules import state_machine as sm
+
 
 class SkinproSessionReconfirmation(models.Model):
-    """A question of the screening asked again just before a session."""
+    """A question of the screening asked again just before a session: answered
+    while the session is planned, kept as it was once it starts."""
 
     _name = "skinpro.session.reconfirmation"
     _description = "Re-confirmation before a session"
+    _inherit = ["skinpro.state.machine"]
     _order = "sequence, id"
+    _skinpro_parent_field = "session_id"
+    _skinpro_machine = sm.Machine(
+        state_field=None,
+        states=(),
+        creatable=("planned",),
+        deletable=("planned",),
+        locks={
+            "planned": sm.Lock(("session_id", "contraindication_id")),
+            "in_progress": sm.Lock(sm.ALL),
+            "done": sm.Lock(sm.ALL),
+            "cancelled": sm.Lock(sm.ALL),
+        },
+    )
 
     session_id = fields.Many2one(
         "skinpro.treatment.session", required=True, index=True, ondelete="cascade"

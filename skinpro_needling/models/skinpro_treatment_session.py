@@ -2,9 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import depth as depth_rules
+from ..rules import state_machine as sm
 from .skinpro_clinical_record import form_action
+from .skinpro_state_machine import acting
+
+_lt = LazyTranslate(__name__)
 
 ADVERSE_EVENT_TYPES = [
     ("bleeding", "Prolonged bleeding"),
@@ -17,19 +22,122 @@ ADVERSE_EVENT_TYPES = [
     ("other", "Other"),
 ]
 
+# What may still be recorded on a session once it is done or cancelled.
+AFTERWARDS = (
+    "note",
+    "adverse_event",
+    "adverse_event_type",
+    "adverse_event_severity",
+    "adverse_event_description",
+)
+START = sm.Action(
+    "action_start",
+    _lt("Start"),
+    sources=("planned",),
+    target="in_progress",
+    sets=("screening_id", "date_start", "depth_limit_mm", "depth_class"),
+)
+COMPLETE = sm.Action(
+    "action_done",
+    _lt("Complete"),
+    sources=("in_progress",),
+    target="done",
+    sets=(
+        "date_end",
+        "consumption_picking_id",
+        "consumed_lot_ids",
+        "consumables_cost",
+    ),
+)
+CANCEL = sm.Action(
+    "action_cancel",
+    _lt("Cancel"),
+    sources=("planned", "in_progress"),
+    target="cancelled",
+)
+REVIEW_BREACH = sm.Action(
+    "action_review_depth_breach",
+    _lt("Review depth breach"),
+    sources=("in_progress",),
+    sets=(
+        "depth_breach_reviewed_by_id",
+        "depth_breach_reviewed_on",
+        "depth_breach_reason",
+    ),
+)
+SESSION_MACHINE = sm.Machine(
+    state_field="state",
+    states=("planned", "in_progress", "done", "cancelled"),
+    creatable=("planned",),
+    deletable=("planned",),
+    actions=(
+        START,
+        sm.Action(
+            "action_start_override_spacing",
+            _lt("Start despite spacing"),
+            sources=("planned",),
+            target="in_progress",
+            sets=("spacing_overridden_by_id",),
+        ),
+        COMPLETE,
+        sm.Action(
+            "action_done_override_shortage",
+            _lt("Complete despite shortage"),
+            sources=("in_progress",),
+            target="done",
+            sets=("shortage_overridden_by_id",),
+        ),
+        CANCEL,
+        REVIEW_BREACH,
+        sm.Action(
+            "depth_line",
+            _lt("recording a depth at or above the studio's limit"),
+            sources=("in_progress",),
+            sets=("depth_breach",),
+        ),
+        sm.Action(
+            "pos_payment",
+            _lt("the order paid at the Point of Sale"),
+            sources=("planned",),
+            sets=("pos_order_line_id", "aftercare_kit_id"),
+        ),
+    ),
+    locks={
+        "in_progress": sm.Lock(
+            (
+                "partner_id",
+                "company_id",
+                "product_id",
+                "course_id",
+                "planned_start",
+                "duration",
+                "practitioner_id",
+                "reconfirmation_ids",
+            ),
+            instead=("action_cancel",),
+        ),
+        "done": sm.Lock(sm.ALL, but=AFTERWARDS),
+        "cancelled": sm.Lock(sm.ALL, but=AFTERWARDS),
+    },
+    computed=("name", "session_date", "max_depth_mm", "revenue"),
+)
+
 
 class SkinproTreatmentSession(models.Model):
     """One micro-needling session of a client at a studio: health data.
 
     It starts only for a client whose screening at this studio is cleared on the day,
     who re-confirmed the per-session questions, for a cosmetic treatment at depths
-    below the studio's limit, and within the course's credits and spacing.
+    below the studio's limit, and within the course's credits and spacing. It
+    completes by consuming its recipe; a depth recorded at or above the studio's
+    limit makes it a depth breach, which completes only once a studio manager
+    reviewed it.
     """
 
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
     _inherit = ["skinpro.clinical.record"]
-    _client_open_state = "planned"
+    _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -67,6 +175,7 @@ class SkinproTreatmentSession(models.Model):
         "skinpro.screening",
         string="Screening relied on",
         readonly=True,
+        copy=False,
         check_company=True,
         tracking=True,
     )
@@ -174,6 +283,23 @@ class SkinproTreatmentSession(models.Model):
     )
     spacing_overridden_by_id = fields.Many2one(
         "res.users", string="Spacing override by", readonly=True, copy=False
+    )
+    depth_breach = fields.Boolean(
+        string="Depth breach",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A depth at or above the studio's limit was recorded during the "
+        "session: it completes only once a studio manager reviewed it.",
+    )
+    depth_breach_reviewed_by_id = fields.Many2one(
+        "res.users", string="Depth breach reviewed by", readonly=True, copy=False
+    )
+    depth_breach_reviewed_on = fields.Datetime(
+        string="Depth breach reviewed on", readonly=True, copy=False
+    )
+    depth_breach_reason = fields.Text(
+        string="Depth breach review", readonly=True, copy=False
     )
 
     # The sessions report's pivot groups studios by month: with this index
@@ -306,15 +432,16 @@ class SkinproTreatmentSession(models.Model):
         depth = self._depth_today()
         self._check_depth(depth["depth_limit_mm"], depth["depth_class"])
         spacing_breach = self.course_id._check_next_session(today, override_spacing)
-        self.write(
-            {
-                **depth,
-                "state": "in_progress",
-                "date_start": fields.Datetime.now(),
-                "screening_id": screening.id,
-                "spacing_overridden_by_id": spacing_breach and self.env.user.id,
-            }
-        )
+        with acting(self):
+            self.write(
+                {
+                    **depth,
+                    "state": "in_progress",
+                    "date_start": fields.Datetime.now(),
+                    "screening_id": screening.id,
+                    "spacing_overridden_by_id": spacing_breach and self.env.user.id,
+                }
+            )
         if spacing_breach:
             self.message_post(body=spacing_breach, subtype_xmlid="mail.mt_note")
 
@@ -365,6 +492,7 @@ class SkinproTreatmentSession(models.Model):
         self.ensure_one()
         if self.state != "in_progress":
             raise UserError(_("Only a session in progress can be completed."))
+        self._check_depth_breach_reviewed()
         values = {"state": "done", "date_end": fields.Datetime.now()}
         needs = self._recipe_needs()
         if needs:
@@ -381,7 +509,8 @@ class SkinproTreatmentSession(models.Model):
                     self.env.user.id if picking._skinpro_shortages() else False
                 ),
             )
-        self.write(values)
+        with acting(self):
+            self.write(values)
 
     def _recipe_needs(self):
         """{consumable: quantity in its unit} this session uses."""
@@ -402,8 +531,101 @@ class SkinproTreatmentSession(models.Model):
             raise UserError(
                 _("A completed session cannot be cancelled: its record stays as done.")
             )
-        self.write({"state": "cancelled"})
+        self._check_depth_breach_reviewed()
+        with acting(self):
+            self.write({"state": "cancelled"})
         return True
+
+    # --- depth breach -----------------------------------------------------------------
+
+    def _skinpro_record_depth_breach(self, lines):
+        """`lines`, recorded during this session, reach the studio's limit: the
+        session becomes a depth breach, put before the studio manager."""
+        self.ensure_one()
+        with acting(self):
+            self.write(
+                {
+                    "depth_breach": True,
+                    "depth_breach_reviewed_by_id": False,
+                    "depth_breach_reviewed_on": False,
+                    "depth_breach_reason": False,
+                }
+            )
+        activity_type = self.env.ref("skinpro_needling.mail_activity_depth_breach")
+        if activity_type in self.activity_ids.activity_type_id:
+            return
+        managers = self.company_id._skinpro_staff(
+            "skinpro_needling.group_studio_manager"
+        )
+        self.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=_("Review the depth breach of %(session)s", session=self.name),
+            note=_(
+                "Recorded at or above the studio's limit of %(limit)s mm: %(areas)s.",
+                limit=self.depth_limit_mm,
+                areas=", ".join(
+                    f"{line.area_id.name} {line.depth_mm} mm" for line in lines
+                ),
+            ),
+            user_id=(managers[:1] or self.practitioner_id).id,
+        )
+
+    def _check_depth_breach_reviewed(self):
+        for session in self.filtered(
+            lambda s: s.depth_breach and not s.depth_breach_reviewed_by_id
+        ):
+            raise UserError(
+                _(
+                    "%(session)s recorded a depth at or above the studio's limit of "
+                    "%(limit)s mm: a studio manager reviews it first (%(action)s).",
+                    session=session.name,
+                    limit=session.depth_limit_mm,
+                    action=self.env._(REVIEW_BREACH.label),
+                )
+            )
+
+    def action_review_depth_breach(self):
+        """The studio manager's review of a depth breach, with the reason."""
+        self.ensure_one()
+        self._check_depth_breach_reviewer()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(REVIEW_BREACH.label),
+            "res_model": "skinpro.depth.breach.review",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_session_id": self.id},
+        }
+
+    def _skinpro_review_depth_breach(self, reason):
+        self.ensure_one()
+        self._check_depth_breach_reviewer()
+        if not (self.state == "in_progress" and self.depth_breach):
+            raise UserError(
+                _("Only a session in progress with a depth breach is reviewed.")
+            )
+        with acting(self):
+            self.write(
+                {
+                    "depth_breach_reviewed_by_id": self.env.user.id,
+                    "depth_breach_reviewed_on": fields.Datetime.now(),
+                    "depth_breach_reason": reason,
+                }
+            )
+        self.message_post(
+            body=_(
+                "Depth breach reviewed by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        self.activity_unlink(["skinpro_needling.mail_activity_depth_breach"])
+
+    def _check_depth_breach_reviewer(self):
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(_("Only a studio manager may review a depth breach."))
 
     @api.constrains("product_id")
     def _check_product_is_treatment(self):

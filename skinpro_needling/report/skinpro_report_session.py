@@ -25,6 +25,7 @@ class SkinproReportSession(models.Model):
             "revenue",
             "consumables_cost",
             "depth_class",
+            "depth_breach",
         ],
         "product.product": ["product_tmpl_id", "skinpro_depth_mm"],
         "res.company": ["currency_id"],
@@ -55,6 +56,8 @@ class SkinproReportSession(models.Model):
         readonly=True,
     )
     in_course = fields.Boolean(string="Part of a course", readonly=True)
+    depth_breach = fields.Boolean(string="Depth breach", readonly=True)
+    depth_breach_count = fields.Integer(string="Depth breaches", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     revenue = fields.Monetary(readonly=True)
     consumables_cost = fields.Monetary(string="Consumables cost", readonly=True)
@@ -84,6 +87,8 @@ class SkinproReportSession(models.Model):
                    s.depth_class,
                    s.state,
                    s.course_id IS NOT NULL AS in_course,
+                   COALESCE(s.depth_breach, FALSE) AS depth_breach,
+                   CASE WHEN s.depth_breach THEN 1 ELSE 0 END AS depth_breach_count,
                    studio.currency_id,
                    COALESCE(s.revenue, 0) AS revenue,
                    COALESCE(s.consumables_cost, 0) AS consumables_cost

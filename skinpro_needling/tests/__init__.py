@@ -13,5 +13,6 @@ from . import test_pos_tours
 from . import test_referral
 from . import test_reports
 from . import test_screening
+from . import test_state_guards
 from . import test_studio_isolation
 from . import test_treatment_session

@@ -62,13 +62,15 @@ class ExternalApi:
 
 def table_digests(env, tables):
     """{table: (row count, digest of every row)}, once everything pending, the
-    chatter's tracking included, is written: equal digests, unchanged tables."""
+    chatter's tracking included, is written: equal digests, unchanged tables.
+    Rows are taken in the order of their text, so that a relation table without
+    an id is digested too."""
     env.cr.flush()
     digests = {}
     for table in tables:
         env.cr.execute(
             SQL(
-                "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t.id))"
+                "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
                 " FROM %s t",
                 SQL.identifier(table),
             )

@@ -78,20 +78,33 @@ class TestAudit(StockedStudiosCase):
         self.assertRecent(date)
         self.assertEqual(screening.outcome, "clearance_required")
 
-        clearance = self.env["skinpro.screening.clearance"].with_user(self.manager)
-        clearance.create(
-            {
-                "screening_id": screening.id,
-                "physician": "Dr. Audit",
-                "contraindication_ids": self.contraindication("blood_thinner").ids,
-                "expiry_date": fields.Date.add(fields.Date.today(), days=30),
-                "document": SIGNATURE,
-            }
+        clearance = (
+            self.env["skinpro.screening.clearance"]
+            .with_user(self.practitioner)
+            .create(
+                {
+                    "screening_id": screening.id,
+                    "physician": "Dr. Audit",
+                    "contraindication_ids": self.contraindication("blood_thinner").ids,
+                    "expiry_date": fields.Date.add(fields.Date.today(), days=30),
+                    "document": SIGNATURE,
+                }
+            )
         )
         self.next_request(clearance.env)
-        [note] = self.notes(screening, "Dr. Audit")
-        self.assertEqual(note.author_id, self.manager.partner_id)
-        self.assertRecent(note.date)
+        [attached] = self.notes(screening, "Dr. Audit")
+        self.assertEqual(attached.author_id, self.practitioner.partner_id)
+        self.assertRecent(attached.date)
+        self.assertEqual(screening.outcome, "clearance_required")
+
+        clearance.with_user(self.manager).action_approve()
+        self.next_request(clearance.with_user(self.manager).env)
+        [_attached, approved] = self.notes(screening, "Dr. Audit")
+        self.assertIn("approved by audit_manager", approved.body)
+        self.assertEqual(approved.author_id, self.manager.partner_id)
+        self.assertRecent(approved.date)
+        self.assertEqual(clearance.approved_by_id, self.manager)
+        self.assertRecent(clearance.approved_on)
         outcomes = self.tracked(screening, "outcome")
         self.assertEqual(
             outcomes[-1][:3],
@@ -149,9 +162,10 @@ class TestAudit(StockedStudiosCase):
         provider = self.env["res.partner"].create(
             {"name": "Dr. Derm", "skinpro_is_medical_provider": True}
         )
-        referral.with_user(self.manager).write(
-            {"skinpro_provider_id": provider.id, "stage_id": accepted.id}
-        )
+        as_manager = referral.with_user(self.manager)
+        as_manager.skinpro_provider_id = provider
+        as_manager.action_skinpro_send()
+        as_manager.action_skinpro_accept()
         [(_old, new, author, date)] = self.tracked(referral, "stage_id")[-1:]
         self.assertEqual((new, author), (accepted.name, self.manager.partner_id))
         self.assertRecent(date)

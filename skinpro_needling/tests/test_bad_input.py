@@ -439,9 +439,9 @@ CASES = [
     ),
     # referrals
     (
-        "referral created as sent without provider",
+        "referral created as already sent",
         "crm.lead",
-        "skinpro_provider_id",
+        "stage_id",
         lambda t: t.env["crm.lead"].create(
             {
                 "name": "Refer",
@@ -455,7 +455,7 @@ CASES = [
         "referral sent on without provider",
         "crm.lead",
         "skinpro_provider_id",
-        lambda t: t.referral.write({"stage_id": t.stage_sent.id}),
+        lambda t: t.referral.action_skinpro_send(),
     ),
     # the POS
     (

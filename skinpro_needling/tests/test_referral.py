@@ -4,7 +4,7 @@ import base64
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SkinproCase
@@ -41,22 +41,63 @@ class TestReferral(SkinproCase):
             referral.skinpro_contraindication_ids.mapped("code"), ["suspicious_lesion"]
         )
         with self.assertRaisesRegex(ValidationError, "medical provider"):
-            referral.stage_id = self.sent
-        referral.write(
-            {"skinpro_provider_id": self.provider.id, "stage_id": self.sent.id}
-        )
+            referral.action_skinpro_send()
+        referral.skinpro_provider_id = self.provider
+        referral.action_skinpro_send()
+        self.assertEqual(referral.stage_id, self.sent)
+        # The provider's clearance arrives with the acceptance, and counts at once.
         expiry = fields.Date.today() + timedelta(days=90)
         referral.write(
             {
-                "stage_id": self.accepted.id,
                 "skinpro_clearance_document": base64.b64encode(b"%PDF-1.4 clearance"),
                 "skinpro_clearance_document_name": "clearance.pdf",
                 "skinpro_clearance_expiry": expiry,
             }
         )
+        self.assertEqual(screening.outcome, "refer")
+        referral.action_skinpro_accept()
+        self.assertEqual(referral.stage_id, self.accepted)
+        clearance = screening.clearance_ids
+        self.assertEqual(clearance.physician, self.provider.name)
+        self.assertEqual(
+            (clearance.state, clearance.approved_by_id), ("approved", self.env.user)
+        )
         self.assertEqual(screening.outcome, "cleared")
-        self.assertEqual(screening.clearance_ids.physician, self.provider.name)
         self.assertEqual(self.status(self.client_a, self.studio_a), "cleared")
+        self.assertIn("who accepted the referral", screening.message_ids[0].body)
+        # Accepted, the referral keeps the clearance it filed.
+        with self.assertRaisesRegex(UserError, "Provider's clearance: .* locked"):
+            referral.skinpro_clearance_document = base64.b64encode(b"%PDF-1.4 other")
+
+    def test_a_referral_moves_only_through_its_actions(self):
+        screening = self.screening(yes=["keloid"])
+        screening.action_confirm()
+        referral = self.referral_of(screening.action_create_referral())
+        referral.skinpro_provider_id = self.provider
+        for stage in (self.sent, self.accepted):
+            with (
+                self.subTest(stage=stage.name),
+                self.assertRaisesRegex(
+                    UserError, "Stage: .* only Send or Decline change it"
+                ),
+            ):
+                referral.stage_id = stage
+        self.assertEqual(
+            referral.stage_id,
+            self.env.ref("skinpro_needling.crm_stage_referral_to_send"),
+        )
+        with self.assertRaisesRegex(UserError, "cannot move to Treated"):
+            referral.action_skinpro_treated()
+        referral.action_skinpro_send()
+        with self.assertRaisesRegex(UserError, "Medical provider: .* Use Decline"):
+            referral.skinpro_provider_id = self.env.ref(
+                "skinpro_needling.provider_desert_clinic"
+            )
+        referral.action_skinpro_decline()
+        self.assertEqual(
+            referral.stage_id,
+            self.env.ref("skinpro_needling.crm_stage_referral_declined"),
+        )
 
     def test_a_clearance_required_screening_can_be_referred(self):
         screening = self.screening(yes=["blood_thinner"])

@@ -186,7 +186,8 @@ class TestReports(BaseCommon):
         )
         # Moved to 'Accepted' now: its acceptance is the tracked stage change.
         referral = self.env.ref("skinpro_needling.referral_sent")
-        referral.stage_id = stage("skinpro_needling.crm_stage_referral_accepted")
+        accepted = stage("skinpro_needling.crm_stage_referral_accepted")
+        referral.action_skinpro_accept()
         self.env.flush_all()
         self.env.cr.precommit.run()  # the chatter's tracking, written at commit
         row = self.env["skinpro.report.referral"].browse(referral.id)
@@ -195,6 +196,7 @@ class TestReports(BaseCommon):
                 ("mail_message_id.model", "=", "crm.lead"),
                 ("mail_message_id.res_id", "=", referral.id),
                 ("field_id.name", "=", "stage_id"),
+                ("new_value_integer", "=", accepted.id),
             ]
         )
         self.assertTrue(tracked)
@@ -287,9 +289,25 @@ class TestReports(BaseCommon):
         lead = self.env.ref("skinpro_needling.consultation_new_client")
         emma = self.env.ref("skinpro_needling.client_slc_cleared")
         lead.partner_id = emma
+        # Her course's other two sessions, started sooner than its spacing by the
+        # studio manager, and completed.
         course = self.env.ref("skinpro_needling.course_emma")
-        for session in course.session_ids.filtered(lambda s: s.state != "done"):
-            session.write({"state": "done", "date_start": session.planned_start})
+        self.env["skinpro.treatment.session"].create(
+            {
+                "partner_id": emma.id,
+                "company_id": self.slc.id,
+                "product_id": course.product_id.id,
+                "course_id": course.id,
+            }
+        )
+        manager = self.env(
+            user=self.slc_manager, context={"allowed_company_ids": self.slc.ids}
+        )
+        for session in course.session_ids.filtered(lambda s: s.state == "planned"):
+            session.reconfirmation_ids.write({"answer": "no"})
+            session.with_env(manager).action_start_override_spacing()
+            session.action_done()
+        self.assertEqual(course.sessions_left, 0)
         self.env.flush_all()
         funnel = self.figures(
             "skinpro.report.funnel",

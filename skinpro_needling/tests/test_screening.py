@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -93,7 +93,13 @@ class TestScreening(SkinproCase):
         with self.assertRaisesRegex(UserError, "consent signature"):
             screening.action_confirm()
 
-    def test_a_valid_clearance_attached_after_confirming_clears_the_client(self):
+    def test_a_clearance_clears_the_client_once_a_studio_manager_approves_it(self):
+        practitioner = self.studio_user(
+            "pra", self.studio_a, "skinpro_needling.group_practitioner"
+        )
+        manager = self.studio_user(
+            "mgr", self.studio_a, "skinpro_needling.group_studio_manager"
+        )
         screening = self.screening(yes=["blood_thinner"])
         screening.action_confirm()
         self.assertEqual(screening.outcome, "clearance_required")
@@ -101,12 +107,10 @@ class TestScreening(SkinproCase):
             self.status(self.client_a, self.studio_a), "clearance_required"
         )
         expiry = screening.date + timedelta(days=10)
-        screening.write(
+        screening.with_user(practitioner).write(
             {
                 "clearance_ids": [
-                    (
-                        0,
-                        0,
+                    Command.create(
                         {
                             "physician": "Dr. Ada Stone",
                             "contraindication_ids": [
@@ -115,14 +119,38 @@ class TestScreening(SkinproCase):
                             "expiry_date": expiry,
                             "document": b"UERGIGRvY3VtZW50",
                             "document_name": "clearance.pdf",
-                        },
+                        }
                     )
                 ]
             }
         )
+        clearance = screening.clearance_ids
+        self.assertEqual(clearance.state, "pending")
+        self.assertEqual(screening.outcome, "clearance_required")
+        self.assertEqual(
+            self.status(self.client_a, self.studio_a), "clearance_required"
+        )
+        self.assertIn("Dr. Ada Stone", screening.message_ids[0].body)
+        # Filed on a confirmed screening: kept as it is, approved as it is.
+        with self.assertRaisesRegex(UserError, "Approve instead"):
+            clearance.with_user(practitioner).write(
+                {"expiry_date": expiry + timedelta(days=1)}
+            )
+        with self.assertRaisesRegex(UserError, "Only a studio manager"):
+            clearance.with_user(practitioner).action_approve()
+        self.assertEqual(screening.outcome, "clearance_required")
+
+        clearance.with_user(manager).action_approve()
+        self.assertEqual(
+            (clearance.state, clearance.approved_by_id), ("approved", manager)
+        )
+        self.assertTrue(clearance.approved_on)
         self.assertEqual(screening.outcome, "cleared")
         self.assertEqual(screening.valid_until, expiry)
-        self.assertIn("Dr. Ada Stone", screening.message_ids[0].body)
+        self.assertEqual(self.status(self.client_a, self.studio_a), "cleared")
+        note = screening.message_ids[0]
+        self.assertIn("approved by mgr", note.body)
+        self.assertEqual(note.author_id, manager.partner_id)
 
     def test_a_clearance_for_another_contraindication_does_not_clear(self):
         screening = self.screening(yes=["blood_thinner"])

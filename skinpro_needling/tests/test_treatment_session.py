@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -224,3 +224,71 @@ class TestTreatmentSession(SkinproCase):
         )
         self.assertEqual(len(session.activity_ids), 1)
         self.assertEqual(session.activity_ids.user_id, self.practitioner)
+
+    def test_a_depth_at_the_limit_recorded_during_a_session_needs_a_managers_review(
+        self,
+    ):
+        """At Studio A (limit 1.5 mm), a 1.0 mm session records 2.0 mm on the cheeks:
+        kept as evidence, the session completes only once a studio manager reviewed
+        it, with a reason, and the breach shows in the sessions report."""
+        self.screening().action_confirm()
+        session = self.session()
+        session.action_start()
+        forehead = self.env.ref("skinpro_needling.area_forehead")
+        cheeks = self.env.ref("skinpro_needling.area_cheeks_chin")
+        session.write(
+            {
+                "depth_line_ids": [
+                    Command.create({"area_id": forehead.id, "depth_mm": 1.0}),
+                    Command.create({"area_id": cheeks.id, "depth_mm": 2.0}),
+                ]
+            }
+        )
+        self.assertTrue(session.depth_breach)
+        breach = session.depth_line_ids.filtered("is_breach")
+        self.assertEqual(breach.area_id, cheeks)
+        [activity] = session.activity_ids
+        self.assertEqual(activity.user_id, self.manager)
+        self.assertIn("Cheeks", activity.note)
+
+        # Kept as recorded.
+        with self.assertRaisesRegex(UserError, r"Depth \(mm\): .* evidence"):
+            breach.depth_mm = 1.0
+        with self.assertRaisesRegex(UserError, "evidence and locked"):
+            breach.unlink()
+        # Neither completed, cancelled nor written done without the review.
+        for attempt in (
+            session.action_done,
+            session.action_cancel,
+            lambda: session.write({"state": "done"}),
+            lambda: session.write({"depth_breach": False}),
+        ):
+            with self.assertRaises(UserError):
+                attempt()
+        self.assertEqual(session.state, "in_progress")
+        with self.assertRaisesRegex(UserError, "Only a studio manager"):
+            session.action_review_depth_breach()
+
+        action = session.with_user(self.manager).action_review_depth_breach()
+        review = (
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+            .create({"reason": "Pen calibration checked; cheeks at 2.0 mm by error."})
+        )
+        review.action_review()
+        self.assertEqual(session.depth_breach_reviewed_by_id, self.manager)
+        self.assertIn("Pen calibration", session.depth_breach_reason)
+        self.assertIn("Depth breach reviewed by mgr", session.message_ids[0].body)
+        self.assertFalse(session.activity_ids)
+        session.action_done()
+        self.assertEqual(session.state, "done")
+        self.assertTrue(session.depth_breach)
+
+        self.env.flush_all()
+        breaches = self.env["skinpro.report.session"]._read_group(
+            [("company_id", "=", self.studio_a.id)],
+            ["company_id", "practitioner_id"],
+            ["depth_breach_count:sum"],
+        )
+        self.assertEqual(breaches, [(self.studio_a, self.practitioner, 1)])
