@@ -65,8 +65,10 @@ class SkinproStateMachine(models.AbstractModel):
 
     @api.model
     def _skinpro_parent(self, parent_id=None):
+        # No existence check: lines are created in batches with their parent, whose
+        # state is then in the cache; a wrong id fails on reading it.
         field = self._fields[self._skinpro_parent_field]
-        return self.env[field.comodel_name].sudo().browse(parent_id).exists()
+        return self.env[field.comodel_name].sudo().browse(parent_id or ())
 
     def _skinpro_subject(self):
         """The record the messages name: a line's is its parent."""
