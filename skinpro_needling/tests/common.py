@@ -91,7 +91,12 @@ class SkinproCase(BaseCommon):
         cls.chain = cls.env.ref("base.main_company")
         cls.studio_a, cls.studio_b = cls.env["res.company"].create(
             [
-                {"name": name, "parent_id": cls.chain.id, "skinpro_code": code}
+                {
+                    "name": name,
+                    "parent_id": cls.chain.id,
+                    "skinpro_code": code,
+                    "email": f"{code.lower()}@studio.example",
+                }
                 | cls.chain_country()
                 for name, code in (("Studio A", "STA"), ("Studio B", "STB"))
             ]

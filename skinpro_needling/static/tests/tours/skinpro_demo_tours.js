@@ -1,0 +1,55 @@
+// Copyright 2026 SkinPro Studio
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+/* The demo's logins on day one, each doing its job. */
+
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import { registry } from "@web/core/registry";
+
+const TREATMENT = "Full-face micro-needling";
+
+registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
+    steps: () =>
+        [
+            {
+                content: "open the studio's register from the POS dashboard",
+                trigger:
+                    ".o_kanban_record:contains('SkinPro Salt Lake City') button[name='open_ui']",
+                run: "click",
+                expectUnloadPage: true,
+            },
+            Dialog.confirm("Open Register"),
+            {
+                content: "the register opens on the studio's treatments",
+                trigger: `article.product .product-name:contains("${TREATMENT}")`,
+            },
+            {
+                content: "no furniture or bakery product on the studio's register",
+                trigger: ".product-list:not(:has(.product-name:contains('Desk')))",
+            },
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Emma Larsen"),
+            {
+                content: "the order shows the client's screening status",
+                trigger:
+                    ".set-partner .skinpro-status[data-status='cleared']:contains('Cleared until')",
+            },
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            {
+                content: "choose a cosmetic depth",
+                trigger: ".modal .attribute-name-cell label:contains('0.50 mm')",
+                run: "click",
+            },
+            Dialog.confirm("Add"),
+            ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.setEmail("emma.larsen@example.com"),
+            ReceiptScreen.clickSend(),
+            ReceiptScreen.emailIsSuccessful(),
+        ].flat(),
+});

@@ -1,0 +1,30 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemoLogins(HttpCase):
+    """Each demo login does its job on the demo chain as installed, in headless
+    Chromium, logged in as that user."""
+
+    def test_the_front_desk_sells_a_treatment_and_emails_the_receipt(self):
+        self.start_tour(
+            "/odoo/point-of-sale", "skinpro_demo_front_desk", login="frontdesk"
+        )
+        order = self.env["pos.order"].search(
+            [
+                (
+                    "partner_id",
+                    "=",
+                    self.env.ref("skinpro_needling.client_slc_cleared").id,
+                )
+            ]
+        )
+        self.assertEqual(order.state, "paid")
+        self.assertEqual(order.user_id.login, "frontdesk")
+        mail = self.env["mail.mail"].search(
+            [("email_to", "=", "emma.larsen@example.com")]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn("saltlake@skinpro.example", mail.email_from)
