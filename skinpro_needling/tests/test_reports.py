@@ -356,6 +356,26 @@ class TestReports(BaseCommon):
         )
         self.assertEqual(counts, {(self.slc.id,): 3, (self.phx.id,): 1})
 
+    def test_the_chain_manager_sees_every_allowed_studio_without_ticking(self):
+        ticked = self.env(
+            user=self.chain_manager, context={"allowed_company_ids": self.studios.ids}
+        )
+        one_ticked = self.env(
+            user=self.chain_manager, context={"allowed_company_ids": self.slc.ids}
+        )
+        for model in REPORTS:
+            with self.subTest(model=model):
+                self.assertEqual(
+                    self.figures(model, ["company_id"], ["__count"], env=one_ticked),
+                    self.figures(model, ["company_id"], ["__count"], env=ticked),
+                )
+        self.assertIn(
+            (self.phx.id,),
+            self.figures(
+                "skinpro.report.session", ["company_id"], ["__count"], env=one_ticked
+            ),
+        )
+
     def test_inventory_staff_read_consumption_but_not_sessions_or_outcomes(self):
         inventory = self.env.ref("skinpro_needling.user_slc_inventory")
         env = self.env(user=inventory, context={"allowed_company_ids": self.slc.ids})
