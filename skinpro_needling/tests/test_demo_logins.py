@@ -28,3 +28,9 @@ class TestDemoLogins(HttpCase):
         )
         self.assertEqual(len(mail), 1)
         self.assertIn("saltlake@skinpro.example", mail.email_from)
+
+    def test_the_chain_manager_opens_the_dashboard_on_every_studio(self):
+        admin = self.env.ref("base.user_admin")
+        # The chain manager works from the chain's company, no studio ticked.
+        self.assertEqual(admin.company_id, self.env.ref("base.main_company"))
+        self.start_tour("/odoo", "skinpro_demo_chain_manager", login="admin")

@@ -7,6 +7,7 @@ import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
 
 const TREATMENT = "Full-face micro-needling";
 
@@ -52,4 +53,38 @@ registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
             ReceiptScreen.clickSend(),
             ReceiptScreen.emailIsSuccessful(),
         ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Micro-needling app",
+            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+            run: "click",
+        },
+        {
+            content: "open Reporting",
+            trigger: ".o_main_navbar button:contains('Reporting')",
+            run: "click",
+        },
+        {
+            content: "open the chain dashboard",
+            trigger: ".dropdown-item:contains('Chain dashboard')",
+            run: "click",
+        },
+        {
+            content: "the chart has studios to compare",
+            trigger: ".o_graph_renderer canvas",
+        },
+        {
+            content: "show it as a table",
+            trigger: ".o_switch_view.o_pivot",
+            run: "click",
+        },
+        {
+            content: "the studios are columns, without ticking companies",
+            trigger: ".o_pivot th:contains('SkinPro Salt Lake City')",
+        },
+    ],
 });
