@@ -51,5 +51,6 @@
         "demo/skinpro_screening_demo.xml",
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",
+        "demo/skinpro_history_demo.xml",
     ],
 }

@@ -84,7 +84,8 @@ registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
         },
         {
             content: "the studios are columns, without ticking companies",
-            trigger: ".o_pivot th:contains('SkinPro Salt Lake City')",
+            trigger:
+                ".o_pivot:has(th:contains('SkinPro Salt Lake City')):has(th:contains('SkinPro Phoenix'))",
         },
     ],
 });
