@@ -128,7 +128,27 @@ class SkinproDemoHistory(models.AbstractModel):
         for code, studio in studios.items():
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self.env.invalidate_all()
+        self._ship_from_central()
         return True
+
+    def _ship_from_central(self):
+        """Today, Salt Lake City's cartridges are on their way: its reordering rule
+        asked the central warehouse, which has shipped them; the studio receives."""
+        orderpoint = self.env.ref("skinpro_needling.orderpoint_slc_cartridge")
+        orderpoint.action_replenish()
+        central = self.env.ref("stock.warehouse0")
+        delivery = (
+            self.env["stock.move"]
+            .search(
+                [
+                    ("orderpoint_id", "=", orderpoint.id),
+                    ("location_id", "=", central.lot_stock_id.id),
+                ]
+            )
+            .picking_id
+        )
+        delivery.move_ids.picked = True
+        delivery.button_validate()
 
     def _day_in_month(self, rng, today, month):
         """A day of month `month` (0: a year ago, 11: the last 30 days)."""

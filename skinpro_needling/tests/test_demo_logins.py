@@ -34,3 +34,19 @@ class TestDemoLogins(HttpCase):
         # The chain manager works from the chain's company, no studio ticked.
         self.assertEqual(admin.company_id, self.env.ref("base.main_company"))
         self.start_tour("/odoo", "skinpro_demo_chain_manager", login="admin")
+
+    def test_inventory_staff_see_what_to_restock_and_receive_a_transfer(self):
+        self.start_tour("/odoo", "skinpro_demo_inventory", login="inventory")
+        receipt = self.env["stock.picking"].search(
+            [
+                (
+                    "company_id",
+                    "=",
+                    self.env.ref("skinpro_needling.studio_salt_lake").id,
+                ),
+                ("picking_type_code", "=", "incoming"),
+                ("name", "not like", "/H"),
+            ]
+        )
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(receipt.write_uid.login, "inventory")

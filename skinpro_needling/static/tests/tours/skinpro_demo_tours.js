@@ -89,3 +89,58 @@ registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("skinpro_demo_inventory", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Micro-needling app",
+            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+            run: "click",
+        },
+        {
+            content: "open Inventory",
+            trigger: ".o_main_navbar button:contains('Inventory')",
+            run: "click",
+        },
+        {
+            content: "open what to restock",
+            trigger: ".dropdown-item:contains('Replenishment')",
+            run: "click",
+        },
+        {
+            content: "the cartridges are to restock from the central warehouse",
+            trigger: ".o_data_row:contains('12-pin needle cartridge')",
+        },
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Inventory app",
+            trigger: ".o_app[data-menu-xmlid='stock.menu_stock_root']",
+            run: "click",
+        },
+        {
+            content: "open Operations",
+            trigger: ".o_main_navbar button:contains('Operations')",
+            run: "click",
+        },
+        {
+            content: "open the receipts",
+            trigger: ".dropdown-item:contains('Receipts')",
+            run: "click",
+        },
+        {
+            content: "open the transfer from the central warehouse",
+            trigger: ".o_data_row .o_data_cell:contains('SLC/IN/0')",
+            run: "click",
+        },
+        {
+            content: "receive it",
+            trigger: ".o_form_view button[name='button_validate']",
+            run: "click",
+        },
+        {
+            content: "the transfer is done",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+        },
+    ],
+});
