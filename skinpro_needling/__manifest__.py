@@ -18,6 +18,7 @@
         "security/skinpro_rules.xml",
         "data/skinpro_contraindication_data.xml",
         "data/skinpro_product_data.xml",
+        "data/skinpro_pos_category_data.xml",
         "data/skinpro_crm_data.xml",
         "data/skinpro_stock_data.xml",
         "data/skinpro_cron_data.xml",
@@ -52,5 +53,6 @@
         "demo/skinpro_screening_demo.xml",
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",
+        "demo/skinpro_history_demo.xml",
     ],
 }

@@ -44,6 +44,7 @@ def committed_setup(registry):
                 "name": "Race studio",
                 "parent_id": chain.id,
                 "skinpro_code": "RACE",
+                "email": "race@studio.example",
                 "country_id": chain.country_id.id,
             }
         )
@@ -196,6 +197,7 @@ def own_studio(env, code):
             "name": f"Studio {code}",
             "parent_id": env.ref("base.main_company").id,
             "skinpro_code": code,
+            "email": f"{code.lower()}@studio.example",
             "skinpro_max_depth_mm": 1.0,
             "country_id": env.ref("base.main_company").country_id.id,
         }
@@ -321,6 +323,7 @@ def test_two_studios_resupply_from_the_last_central_kit(registry):
                     "name": f"Resupply {code}",
                     "parent_id": chain.id,
                     "skinpro_code": code,
+                    "email": f"{code.lower()}@studio.example",
                     "country_id": chain.country_id.id,
                 }
             )

@@ -225,6 +225,7 @@ class ResCompany(models.Model):
                         company=studio.name,
                     )
                 )
+            studio._skinpro_check_senders()
             env = self.with_company(studio).env
             warehouse = studio.skinpro_warehouse_id
             if warehouse and warehouse.code != studio.skinpro_code:
@@ -256,9 +257,48 @@ class ResCompany(models.Model):
                         "payment_method_ids": studio._skinpro_payment_methods().ids,
                         "warehouse_id": warehouse.id,
                         "picking_type_id": warehouse.pos_type_id.id,
+                        # The register shows the studio's catalogue, nothing else.
+                        "limit_categories": True,
+                        "iface_available_categ_ids": [
+                            Command.set(self._skinpro_pos_categories().ids)
+                        ],
                     }
                 )
         return True
+
+    def _skinpro_pos_categories(self):
+        """The POS categories of a studio's catalogue: treatments, courses and
+        aftercare retail."""
+        return (
+            self.env.ref("skinpro_needling.pos_category_treatments")
+            | self.env.ref("skinpro_needling.pos_category_courses")
+            | self.env.ref("skinpro_needling.pos_category_aftercare")
+        )
+
+    def _skinpro_check_senders(self):
+        """Receipts and messages leave from the studio's address (Odoo's POS receipt
+        falls back to the cashier's): both must exist before the register opens,
+        or a mail fails at the counter with no sender."""
+        self.ensure_one()
+        if not self.email:
+            raise UserError(
+                _(
+                    "Set the email of %(company)s before setting it up: its point "
+                    "of sale mails receipts from it.",
+                    company=self.name,
+                )
+            )
+        staff = self._skinpro_staff("skinpro_needling.group_front_desk")
+        missing = staff.filtered(lambda user: not user.email)
+        if missing:
+            raise UserError(
+                _(
+                    "Set the email of %(users)s before setting up %(company)s: "
+                    "their messages and receipts are sent from it.",
+                    users=", ".join(missing.mapped("name")),
+                    company=self.name,
+                )
+            )
 
     def _skinpro_resupply_from_central(self, warehouse):
         """The chain's central warehouse (its company's first) resupplies the studio's

@@ -5,6 +5,8 @@ from . import test_bad_input
 from . import test_chain_structure
 from . import test_client_requests
 from . import test_consumption
+from . import test_demo_history
+from . import test_demo_logins
 from . import test_health_data
 from . import test_i18n
 from . import test_menus_and_access

@@ -30,6 +30,36 @@ def users_of(env, studio, groups_by_login):
     }
 
 
+def without_demo_history(env):
+    """Take the generated history out of the demo chain, inside the test's
+    transaction, leaving the records the demo files make one by one, which the
+    tests count by hand. The history's clients are numbered, e.g. SLC-0001."""
+    clients = env["res.partner"].search([("ref", "=like", "___-____")])
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            """
+            WITH sessions AS (
+                DELETE FROM skinpro_treatment_session
+                 WHERE partner_id = ANY(%(clients)s)
+             RETURNING consumption_picking_id
+            ), moves AS (
+                DELETE FROM stock_move
+                 WHERE picking_id IN (SELECT consumption_picking_id FROM sessions)
+            ), pickings AS (
+                DELETE FROM stock_picking
+                 WHERE id IN (SELECT consumption_picking_id FROM sessions)
+            ), leads AS (
+                DELETE FROM crm_lead WHERE partner_id = ANY(%(clients)s)
+            )
+            DELETE FROM skinpro_screening WHERE partner_id = ANY(%(clients)s)
+            """,
+            clients=clients.ids,
+        )
+    )
+    env.invalidate_all()
+
+
 class ExternalApi:
     """Odoo 19.0's external API (JSON-2) as an integration calls it: with the
     user's own API key, against the running test server."""
@@ -93,7 +123,12 @@ class SkinproCase(BaseCommon):
         cls.chain = cls.env.ref("base.main_company")
         cls.studio_a, cls.studio_b = cls.env["res.company"].create(
             [
-                {"name": name, "parent_id": cls.chain.id, "skinpro_code": code}
+                {
+                    "name": name,
+                    "parent_id": cls.chain.id,
+                    "skinpro_code": code,
+                    "email": f"{code.lower()}@studio.example",
+                }
                 | cls.chain_country()
                 for name, code in (("Studio A", "STA"), ("Studio B", "STB"))
             ]

@@ -1,9 +1,11 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import SkinproCase, users_of
 
 
 @tagged("post_install", "-at_install")
@@ -57,3 +59,32 @@ class TestChainStructure(SkinproCase):
         with self.assertRaisesRegex(UserError, "studio code"):
             self.studio_b.action_skinpro_setup_studio()
         self.assertFalse(self.studio_b.skinpro_pos_config_ids)
+
+    def test_setup_names_the_missing_sender_addresses(self):
+        self.studio_b.email = False
+        with self.assertRaisesRegex(UserError, "email of Studio B"):
+            self.studio_b.action_skinpro_setup_studio()
+        self.studio_b.email = "stb@studio.example"
+        desk = users_of(
+            self.env, self.studio_b, {"desk_b": "skinpro_needling.group_front_desk"}
+        )["desk_b"]
+        desk.email = False
+        with self.assertRaisesRegex(
+            UserError, re.escape(f"email of {desk.name} before")
+        ):
+            self.studio_b.action_skinpro_setup_studio()
+        self.assertFalse(self.studio_b.skinpro_pos_config_ids)
+
+    def test_a_studio_register_shows_the_studio_catalogue_only(self):
+        self.studio_a.action_skinpro_setup_studio()
+        pos = self.studio_a.skinpro_pos_config_ids
+        self.assertTrue(pos.limit_categories)
+        self.assertEqual(
+            pos.iface_available_categ_ids.mapped("name"),
+            ["Treatments", "Courses", "Aftercare"],
+        )
+        loaded = self.env["product.template"].search(
+            self.env["product.template"]._load_pos_data_domain({}, pos)
+        )
+        self.assertIn(self.env.ref("skinpro_needling.product_full_face"), loaded)
+        self.assertFalse(loaded.filtered(lambda tmpl: "Desk" in tmpl.name))

@@ -24,6 +24,7 @@ class TestPosTours(HttpCase):
                 "name": "Tour studio",
                 "parent_id": chain.id,
                 "skinpro_code": "TOUR",
+                "email": "tour@studio.example",
                 "country_id": chain.country_id.id,
             }
         )
@@ -36,6 +37,7 @@ class TestPosTours(HttpCase):
             company_id=cls.studio.id,
             company_ids=[cls.studio.id],
         )
+        treatments = cls.env.ref("skinpro_needling.pos_category_treatments")
         cls.env["product.product"].create(
             {
                 "name": "Express micro-needling 0.5 mm",
@@ -43,6 +45,7 @@ class TestPosTours(HttpCase):
                 "skinpro_is_needling": True,
                 "skinpro_depth_mm": 0.5,
                 "available_in_pos": True,
+                "pos_categ_ids": [Command.link(treatments.id)],
                 "list_price": 120,
                 "skinpro_aftercare_text": "No makeup for 24 hours. SPF 30+ after.",
             }
@@ -54,6 +57,7 @@ class TestPosTours(HttpCase):
                 "skinpro_is_needling": True,
                 "skinpro_depth_mm": 2.0,
                 "available_in_pos": True,
+                "pos_categ_ids": [Command.link(treatments.id)],
                 "list_price": 400,
             }
         )
@@ -68,6 +72,7 @@ class TestPosTours(HttpCase):
                 "type": "service",
                 "skinpro_is_needling": True,
                 "available_in_pos": True,
+                "pos_categ_ids": [Command.link(treatments.id)],
                 "list_price": 250,
                 "attribute_line_ids": [
                     Command.create(

@@ -12,6 +12,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from .common import without_demo_history
 from .pos_payload import pos_order_payload
 
 FUNNEL = [
@@ -48,6 +49,7 @@ class TestReports(BaseCommon):
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=cls.studios.ids)
         )
+        without_demo_history(cls.env)
         cls.slc_manager = new_test_user(
             cls.env,
             login="slc_manager",
@@ -374,6 +376,26 @@ class TestReports(BaseCommon):
         )
         self.assertEqual(counts, {(self.slc.id,): 3, (self.phx.id,): 1})
 
+    def test_the_chain_manager_sees_every_allowed_studio_without_ticking(self):
+        ticked = self.env(
+            user=self.chain_manager, context={"allowed_company_ids": self.studios.ids}
+        )
+        one_ticked = self.env(
+            user=self.chain_manager, context={"allowed_company_ids": self.slc.ids}
+        )
+        for model in REPORTS:
+            with self.subTest(model=model):
+                self.assertEqual(
+                    self.figures(model, ["company_id"], ["__count"], env=one_ticked),
+                    self.figures(model, ["company_id"], ["__count"], env=ticked),
+                )
+        self.assertIn(
+            (self.phx.id,),
+            self.figures(
+                "skinpro.report.session", ["company_id"], ["__count"], env=one_ticked
+            ),
+        )
+
     def test_inventory_staff_read_consumption_but_not_sessions_or_outcomes(self):
         inventory = self.env.ref("skinpro_needling.user_slc_inventory")
         env = self.env(user=inventory, context={"allowed_company_ids": self.slc.ids})
@@ -452,8 +474,14 @@ class TestReportsOnReadOnlyCursor(HttpCase):
                     "kwargs": {},
                 },
             )["groups"]
+        # Salt Lake City's sessions, not cancelled: the demo's three and its history.
+        sessions = self.env["skinpro.treatment.session"].search_count(
+            [("company_id", "=", self.slc.id), ("state", "!=", "cancelled")]
+        )
+        self.assertGreater(sessions, 3)
         self.assertEqual(
-            [(g["company_id"][0], g["__count"]) for g in groups], [(self.slc.id, 3)]
+            [(g["company_id"][0], g["__count"]) for g in groups],
+            [(self.slc.id, sessions)],
         )
 
     def test_monthly_pdf_renders_without_writing(self):

@@ -1,0 +1,552 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import random
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+FIRST_NAMES = [
+    "Abigail",
+    "Aiden",
+    "Amara",
+    "Beatrice",
+    "Caleb",
+    "Chloe",
+    "Dylan",
+    "Eleanor",
+    "Ezra",
+    "Fiona",
+    "Gabriel",
+    "Hazel",
+    "Isaac",
+    "Iris",
+    "Jack",
+    "Jade",
+    "Kai",
+    "Leah",
+    "Leo",
+    "Lily",
+    "Mila",
+    "Nora",
+    "Owen",
+    "Piper",
+    "Quinn",
+    "Ruby",
+    "Sadie",
+    "Theo",
+    "Uma",
+    "Violet",
+    "Wyatt",
+    "Zoe",
+]
+LAST_NAMES = [
+    "Adams",
+    "Baker",
+    "Bennett",
+    "Brooks",
+    "Campbell",
+    "Diaz",
+    "Ellis",
+    "Fischer",
+    "Garcia",
+    "Hayes",
+    "Ito",
+    "Kim",
+    "Lopez",
+    "Murphy",
+    "Nakamura",
+    "Olsen",
+    "Patel",
+    "Quinn",
+    "Rivera",
+    "Sato",
+    "Turner",
+    "Vega",
+    "Walsh",
+    "Young",
+]
+
+# Per studio: new clients a month (by month, oldest first), done sessions a month,
+# the share of new clients referred, the depths performed, and the months in which
+# the studio ran out of cartridges (no restock the month before).
+PROFILES = {
+    # Growing: more new clients and sessions every month.
+    "SLC": {
+        "clients": lambda m: 5 + m,
+        "sessions": lambda m: 6 + 3 * m,
+        "refer": 0.05,
+        "depths": (0.5, 0.75, 1.0),
+        "stock_outs": (),
+    },
+    # Steady, but cartridges ran out twice: few sessions those months.
+    "PHX": {
+        "clients": lambda m: 8,
+        "sessions": lambda m: 3 if m in (4, 9) else 14,
+        "refer": 0.15,
+        "depths": (0.25,),
+        "stock_outs": (4, 9),
+    },
+    # No cosmetic needling under California's rules: most clients are referred.
+    "SAN": {
+        "clients": lambda m: 6,
+        "sessions": lambda m: 0,
+        "refer": 0.7,
+        "depths": (),
+        "stock_outs": (),
+    },
+}
+MONTHS = 12
+
+
+class SkinproDemoHistory(models.AbstractModel):
+    """Twelve months of the demo chain's past, written in bulk: clients with their
+    consultation and screening, referrals, sessions with the consumables they used,
+    and the monthly restocking from the central warehouse. Deterministic (a fixed
+    seed, dates counted back from today)."""
+
+    _name = "skinpro.demo.history"
+    _description = "Demo chain history"
+
+    @api.model
+    def generate(self):
+        rng = random.Random(2026)
+        today = fields.Date.context_today(self)
+        ref = self.env.ref
+        studios = {
+            "SLC": ref("skinpro_needling.studio_salt_lake"),
+            "PHX": ref("skinpro_needling.studio_phoenix"),
+            "SAN": ref("skinpro_needling.studio_san_diego"),
+        }
+        practitioners = {
+            "SLC": ref("skinpro_needling.user_slc_practitioner"),
+            "PHX": ref("base.user_admin"),
+            "SAN": ref("base.user_admin"),
+        }
+        names = [f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES]
+        rng.shuffle(names)
+        for code, studio in studios.items():
+            self._generate_studio(rng, today, code, studio, practitioners[code], names)
+        self.env.invalidate_all()
+        self._ship_from_central()
+        return True
+
+    def _ship_from_central(self):
+        """Today, Salt Lake City's cartridges are on their way: its reordering rule
+        asked the central warehouse, which has shipped them; the studio receives."""
+        orderpoint = self.env.ref("skinpro_needling.orderpoint_slc_cartridge")
+        orderpoint.action_replenish()
+        central = self.env.ref("stock.warehouse0")
+        delivery = (
+            self.env["stock.move"]
+            .search(
+                [
+                    ("orderpoint_id", "=", orderpoint.id),
+                    ("location_id", "=", central.lot_stock_id.id),
+                ]
+            )
+            .picking_id
+        )
+        delivery.move_ids.picked = True
+        delivery.button_validate()
+
+    def _day_in_month(self, rng, today, month):
+        """A day of month `month` (0: a year ago, 11: the last 30 days)."""
+        first = today - timedelta(days=30 * (MONTHS - month))
+        return first + timedelta(days=rng.randrange(30))
+
+    def _generate_studio(self, rng, today, code, studio, practitioner, names):
+        profile = PROFILES[code]
+        ref = self.env.ref
+        clients = []
+        for month in range(MONTHS):
+            for _index in range(profile["clients"](month)):
+                clients.append(
+                    {
+                        "name": names.pop(),
+                        "day": self._day_in_month(rng, today, month),
+                        "refer": rng.random() < profile["refer"],
+                        "by_depth": rng.random() < 0.5,
+                        "clearance": rng.random() < 0.08,
+                    }
+                )
+        partners = self.env["res.partner"].create(
+            [
+                {
+                    "name": client["name"],
+                    "ref": f"{code}-{number:04d}",
+                    "email": client["name"].lower().replace(" ", ".") + "@example.com",
+                    "company_id": studio.id,
+                }
+                for number, client in enumerate(clients, start=1)
+            ]
+        )
+        for client, partner in zip(clients, partners, strict=True):
+            client["partner_id"] = partner.id
+        self._insert_leads(studio, practitioner, clients)
+        self._insert_screenings(studio, practitioner, clients)
+        self._insert_referrals(rng, studio, practitioner, clients)
+        cleared = [c for c in clients if c["outcome"] == "cleared" and not c["refer"]]
+        variants = ref("skinpro_needling.product_full_face").product_variant_ids
+        by_depth = {v.skinpro_depth_mm: v for v in variants}
+        sessions = []
+        for month in range(MONTHS):
+            start = today - timedelta(days=30 * (MONTHS - month))
+            pool = [c for c in cleared if c["day"] < start + timedelta(days=30)]
+            for _index in range(profile["sessions"](month) if pool else 0):
+                client = rng.choice(pool)
+                day = max(
+                    client["day"] + timedelta(days=1),
+                    self._day_in_month(rng, today, month),
+                )
+                if day >= today:
+                    day = today - timedelta(days=1)
+                sessions.append(
+                    {
+                        "client": client,
+                        "day": day,
+                        "variant": by_depth[rng.choice(profile["depths"])],
+                    }
+                )
+        self._insert_sessions(studio, practitioner, sessions)
+        self._insert_restocking(today, studio, sessions, profile["stock_outs"])
+
+    def _insert(self, table, rows):
+        """INSERT rows (dicts of the same keys) into table; their new ids."""
+        if not rows:
+            return []
+        columns = list(rows[0])
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) VALUES %s RETURNING id",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                SQL(", ").join(
+                    SQL("(%s)", SQL(", ").join(row[column] for column in columns))
+                    for row in rows
+                ),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _stamp(self, day, hour=10):
+        return datetime.combine(day, time(hour))
+
+    def _insert_leads(self, studio, practitioner, clients):
+        team = self.env.ref("sales_team.crm_team_1")
+        stage = self.env["crm.stage"].search(
+            [("team_ids", "in", [False, team.id])], order="sequence", limit=1
+        )
+        self._insert(
+            "crm_lead",
+            [
+                {
+                    "name": f"Consultation: {client['name']}",
+                    "type": "lead",
+                    "active": True,
+                    "partner_id": client["partner_id"],
+                    "contact_name": client["name"],
+                    "company_id": studio.id,
+                    "user_id": practitioner.id,
+                    "team_id": team.id,
+                    "stage_id": stage.id,
+                    "probability": 10,
+                    "create_date": self._stamp(client["day"] - timedelta(days=3)),
+                    "write_date": self._stamp(client["day"] - timedelta(days=3)),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+                for client in clients
+            ],
+        )
+
+    def _insert_screenings(self, studio, practitioner, clients):
+        contraindications = self.env["skinpro.contraindication"].search(
+            [("active", "=", True)]
+        )
+        absolute = contraindications.filtered(lambda c: c.severity == "absolute")[:1]
+        clearance = contraindications.filtered(lambda c: c.severity == "clearance")[:1]
+        validity = studio._skinpro_chain().skinpro_screening_validity_days
+        rows = []
+        for client in clients:
+            outcome = (
+                "refer"
+                if client["refer"] and not client["by_depth"]
+                else "clearance_required"
+                if client["clearance"]
+                else "cleared"
+            )
+            client["outcome"] = outcome
+            rows.append(
+                {
+                    "name": f"{client['name']} - {client['day']}",
+                    "partner_id": client["partner_id"],
+                    "company_id": studio.id,
+                    "practitioner_id": practitioner.id,
+                    "state": "confirmed",
+                    "outcome": outcome,
+                    "date": client["day"],
+                    "valid_until": client["day"] + timedelta(days=validity),
+                    "active": True,
+                    "confirmed_on": self._stamp(client["day"]),
+                    "create_date": self._stamp(client["day"]),
+                    "write_date": self._stamp(client["day"]),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+        ids = self._insert("skinpro_screening", rows)
+        answers = []
+        for client, screening_id in zip(clients, ids, strict=True):
+            client["screening_id"] = screening_id
+            yes = {"refer": absolute, "clearance_required": clearance}.get(
+                client["outcome"]
+            )
+            answers += [
+                {
+                    "screening_id": screening_id,
+                    "company_id": studio.id,
+                    "contraindication_id": contraindication.id,
+                    "sequence": contraindication.sequence,
+                    "answer": "yes" if contraindication == yes else "no",
+                    "date": client["day"] if contraindication == yes else None,
+                }
+                for contraindication in contraindications
+            ]
+        self._insert("skinpro_screening_answer", answers)
+
+    def _insert_referrals(self, rng, studio, practitioner, clients):
+        ref = self.env.ref
+        team = ref("skinpro_needling.crm_team_medical_referrals")
+        providers = ref("skinpro_needling.provider_hart") | ref(
+            "skinpro_needling.provider_desert_clinic"
+        )
+        stages = [
+            ref(f"skinpro_needling.crm_stage_referral_{name}")
+            for name in ("to_send", "sent", "accepted", "treated", "declined")
+        ]
+        rows = []
+        for client in clients:
+            if not client["refer"]:
+                continue
+            # The older the referral, the further it went.
+            age = (fields.Date.context_today(self) - client["day"]).days
+            stage = (
+                stages[4]
+                if rng.random() < 0.1
+                else stages[3]
+                if age > 60
+                else stages[2]
+                if age > 21
+                else stages[rng.randrange(2)]
+            )
+            by_depth = client["outcome"] != "refer"
+            rows.append(
+                {
+                    "name": f"Referral: {client['name']}",
+                    "type": "opportunity",
+                    "active": True,
+                    "partner_id": client["partner_id"],
+                    "company_id": studio.id,
+                    "user_id": practitioner.id,
+                    "team_id": team.id,
+                    "stage_id": stage.id,
+                    "probability": 100 if stage == stages[3] else 50,
+                    "skinpro_is_referral": True,
+                    "skinpro_provider_id": rng.choice(providers).id,
+                    "skinpro_referral_reason": "depth"
+                    if by_depth
+                    else "contraindication",
+                    "skinpro_depth_requested_mm": 1.5 if by_depth else None,
+                    "skinpro_screening_id": client["screening_id"],
+                    "create_date": self._stamp(client["day"], 11),
+                    "write_date": self._stamp(client["day"], 11),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+        self._insert("crm_lead", rows)
+
+    def _recipes(self, studio, variants):
+        """{variant: [(consumable, quantity, unit cost)]} at this studio."""
+        return {
+            variant: [
+                (
+                    line.component_id,
+                    line.quantity,
+                    line.component_id.with_company(studio).standard_price,
+                )
+                for line in variant.skinpro_recipe_ids
+            ]
+            for variant in variants
+        }
+
+    def _insert_sessions(self, studio, practitioner, sessions):
+        if not sessions:
+            return
+        warehouse = studio.skinpro_warehouse_id
+        picking_type = self.env["stock.picking.type"].search(
+            [("warehouse_id", "=", warehouse.id), ("sequence_code", "=", "TC")],
+            limit=1,
+        )
+        recipes = self._recipes(
+            studio,
+            self.env["product.product"].union(*(s["variant"] for s in sessions)),
+        )
+        limit = studio._skinpro_depth_limit()
+        pickings = self._insert(
+            "stock_picking",
+            [
+                {
+                    "name": f"{warehouse.code}/TC/H{number:05d}",
+                    "origin": session["client"]["name"],
+                    "picking_type_id": picking_type.id,
+                    "location_id": picking_type.default_location_src_id.id,
+                    "location_dest_id": picking_type.default_location_dest_id.id,
+                    "company_id": studio.id,
+                    "partner_id": session["client"]["partner_id"],
+                    "state": "done",
+                    "move_type": "direct",
+                    "scheduled_date": self._stamp(session["day"], 11),
+                    "date_done": self._stamp(session["day"], 11),
+                    "create_date": self._stamp(session["day"], 11),
+                    "write_date": self._stamp(session["day"], 11),
+                }
+                for number, session in enumerate(sessions, start=1)
+            ],
+        )
+        moves = []
+        rows = []
+        for session, picking_id in zip(sessions, pickings, strict=True):
+            cost = 0.0
+            anaesthetic = 0.0
+            for product, quantity, unit_cost in recipes[session["variant"]]:
+                cost += quantity * unit_cost
+                if product.uom_id == self.env.ref("uom.product_uom_gram"):
+                    anaesthetic += quantity
+                moves.append(
+                    {
+                        "picking_id": picking_id,
+                        "picking_type_id": picking_type.id,
+                        "company_id": studio.id,
+                        "product_id": product.id,
+                        "product_uom": product.uom_id.id,
+                        "product_uom_qty": quantity,
+                        "product_qty": quantity,
+                        "quantity": quantity,
+                        "price_unit": unit_cost,
+                        "value": quantity * unit_cost,
+                        "location_id": picking_type.default_location_src_id.id,
+                        "location_dest_id": picking_type.default_location_dest_id.id,
+                        "state": "done",
+                        "picked": True,
+                        "is_out": True,
+                        "procure_method": "make_to_stock",
+                        "reference": f"{warehouse.code}/TC",
+                        "date": self._stamp(session["day"], 11),
+                    }
+                )
+            client = session["client"]
+            rows.append(
+                {
+                    "name": f"{client['name']} - {session['variant'].display_name}"
+                    f" - {session['day']}",
+                    "partner_id": client["partner_id"],
+                    "company_id": studio.id,
+                    "practitioner_id": practitioner.id,
+                    "product_id": session["variant"].id,
+                    "screening_id": client["screening_id"],
+                    "consumption_picking_id": picking_id,
+                    "state": "done",
+                    "depth_class": "cosmetic",
+                    "depth_limit_mm": limit,
+                    "max_depth_mm": session["variant"].skinpro_depth_mm,
+                    "anaesthetic_grams": anaesthetic,
+                    "revenue": session["variant"].lst_price,
+                    "consumables_cost": cost,
+                    "session_date": session["day"],
+                    "planned_start": self._stamp(session["day"]),
+                    "date_start": self._stamp(session["day"]),
+                    "date_end": self._stamp(session["day"], 11),
+                    "duration": 1.0,
+                    "history_reviewed": True,
+                    "anaesthetic_applied": True,
+                    "aftercare_handed": True,
+                    "create_date": self._stamp(session["day"]),
+                    "write_date": self._stamp(session["day"], 11),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+        self._insert("stock_move", moves)
+        self._insert("skinpro_treatment_session", rows)
+
+    def _insert_restocking(self, today, studio, sessions, stock_outs):
+        """At the start of each month, the central warehouse sends what the studio
+        used the month before; not before a month the studio ran out."""
+        warehouse = studio.skinpro_warehouse_id
+        central = self.env.ref("stock.warehouse0")
+        used = {}
+        for session in sessions:
+            month = MONTHS - 1 - (today - session["day"]).days // 30
+            for product, quantity, _cost in self._recipes(studio, session["variant"])[
+                session["variant"]
+            ]:
+                key = (month, product)
+                used[key] = used.get(key, 0) + quantity
+        picking_type = warehouse.in_type_id
+        for month in range(1, MONTHS):
+            if month in stock_outs:
+                continue
+            lines = [
+                (p, q)
+                for (m, p), q in sorted(
+                    used.items(), key=lambda item: (item[0][0], item[0][1].id)
+                )
+                if m == month - 1
+            ]
+            if not lines:
+                continue
+            day = today - timedelta(days=30 * (MONTHS - month))
+            (picking_id,) = self._insert(
+                "stock_picking",
+                [
+                    {
+                        "name": f"{warehouse.code}/IN/H{month:05d}",
+                        "origin": central.name,
+                        "picking_type_id": picking_type.id,
+                        "location_id": central.lot_stock_id.id,
+                        "location_dest_id": warehouse.lot_stock_id.id,
+                        "company_id": studio.id,
+                        "state": "done",
+                        "move_type": "direct",
+                        "scheduled_date": self._stamp(day, 8),
+                        "date_done": self._stamp(day, 8),
+                        "create_date": self._stamp(day, 8),
+                        "write_date": self._stamp(day, 8),
+                    }
+                ],
+            )
+            self._insert(
+                "stock_move",
+                [
+                    {
+                        "picking_id": picking_id,
+                        "picking_type_id": picking_type.id,
+                        "company_id": studio.id,
+                        "product_id": product.id,
+                        "product_uom": product.uom_id.id,
+                        "product_uom_qty": quantity,
+                        "product_qty": quantity,
+                        "quantity": quantity,
+                        "location_id": central.lot_stock_id.id,
+                        "location_dest_id": warehouse.lot_stock_id.id,
+                        "state": "done",
+                        "picked": True,
+                        "procure_method": "make_to_stock",
+                        "reference": f"{warehouse.code}/IN/H{month:05d}",
+                        "date": self._stamp(day, 8),
+                    }
+                    for product, quantity in lines
+                ],
+            )

@@ -1,0 +1,146 @@
+// Copyright 2026 SkinPro Studio
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+/* The demo's logins on day one, each doing its job. */
+
+import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
+
+const TREATMENT = "Full-face micro-needling";
+
+registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
+    steps: () =>
+        [
+            {
+                content: "open the studio's register from the POS dashboard",
+                trigger:
+                    ".o_kanban_record:contains('SkinPro Salt Lake City') button[name='open_ui']",
+                run: "click",
+                expectUnloadPage: true,
+            },
+            Dialog.confirm("Open Register"),
+            {
+                content: "the register opens on the studio's treatments",
+                trigger: `article.product .product-name:contains("${TREATMENT}")`,
+            },
+            {
+                content: "no furniture or bakery product on the studio's register",
+                trigger: ".product-list:not(:has(.product-name:contains('Desk')))",
+            },
+            ProductScreen.clickPartnerButton(),
+            ProductScreen.clickCustomer("Emma Larsen"),
+            {
+                content: "the order shows the client's screening status",
+                trigger:
+                    ".set-partner .skinpro-status[data-status='cleared']:contains('Cleared until')",
+            },
+            ProductScreen.clickDisplayedProduct(TREATMENT),
+            {
+                content: "choose a cosmetic depth",
+                trigger: ".modal .attribute-name-cell label:contains('0.50 mm')",
+                run: "click",
+            },
+            Dialog.confirm("Add"),
+            ProductScreen.selectedOrderlineHas(TREATMENT, "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Cash"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.setEmail("emma.larsen@example.com"),
+            ReceiptScreen.clickSend(),
+            ReceiptScreen.emailIsSuccessful(),
+        ].flat(),
+});
+
+registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Micro-needling app",
+            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+            run: "click",
+        },
+        {
+            content: "open Reporting",
+            trigger: ".o_main_navbar button:contains('Reporting')",
+            run: "click",
+        },
+        {
+            content: "open the chain dashboard",
+            trigger: ".dropdown-item:contains('Chain dashboard')",
+            run: "click",
+        },
+        {
+            content: "the chart has studios to compare",
+            trigger: ".o_graph_renderer canvas",
+        },
+        {
+            content: "show it as a table",
+            trigger: ".o_switch_view.o_pivot",
+            run: "click",
+        },
+        {
+            content: "the studios are columns, without ticking companies",
+            trigger:
+                ".o_pivot:has(th:contains('SkinPro Salt Lake City')):has(th:contains('SkinPro Phoenix'))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("skinpro_demo_inventory", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Micro-needling app",
+            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+            run: "click",
+        },
+        {
+            content: "open Inventory",
+            trigger: ".o_main_navbar button:contains('Inventory')",
+            run: "click",
+        },
+        {
+            content: "open what to restock",
+            trigger: ".dropdown-item:contains('Replenishment')",
+            run: "click",
+        },
+        {
+            content: "the cartridges are to restock from the central warehouse",
+            trigger: ".o_data_row:contains('12-pin needle cartridge')",
+        },
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Inventory app",
+            trigger: ".o_app[data-menu-xmlid='stock.menu_stock_root']",
+            run: "click",
+        },
+        {
+            content: "open Operations",
+            trigger: ".o_main_navbar button:contains('Operations')",
+            run: "click",
+        },
+        {
+            content: "open the receipts",
+            trigger: ".dropdown-item:contains('Receipts')",
+            run: "click",
+        },
+        {
+            content: "open the transfer from the central warehouse",
+            trigger: ".o_data_row .o_data_cell:contains('SLC/IN/0')",
+            run: "click",
+        },
+        {
+            content: "receive it",
+            trigger: ".o_form_view button[name='button_validate']",
+            run: "click",
+        },
+        {
+            content: "the transfer is done",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+        },
+    ],
+});
