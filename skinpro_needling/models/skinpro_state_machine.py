@@ -198,7 +198,7 @@ class SkinproStateMachine(models.AbstractModel):
             )
             or env["ir.model"]._get(self._name).name
         )
-        actions = _either([env._(action.label) for action in refusal.actions])
+        actions = _either(env, [env._(action.label) for action in refusal.actions])
         subject = self._skinpro_subject().display_name
         state_label = self._skinpro_state_label(state)
         if refusal.kind == sm.STATE:
@@ -256,10 +256,10 @@ class SkinproStateMachine(models.AbstractModel):
         return text
 
 
-def _either(labels):
+def _either(env, labels):
     if len(labels) < 2:
         return "".join(labels)
-    return _("%(some)s or %(last)s", some=", ".join(labels[:-1]), last=labels[-1])
+    return env._("%(some)s or %(last)s", some=", ".join(labels[:-1]), last=labels[-1])
 
 
 def _x2many_ids(commands, current_ids):
