@@ -166,6 +166,22 @@ class ProductProduct(models.Model):
             "skinpro_aftercare_text",
         ]
 
+    def _skinpro_recipe_needs(self, anaesthetic_grams=0.0):
+        """{consumable: quantity in its unit} a session of this treatment uses;
+        `anaesthetic_grams`, when given, replaces the recipe's anaesthetic."""
+        self.ensure_one()
+        gram = self.env.ref("uom.product_uom_gram")
+        needs = {}
+        for line in self.skinpro_variant_recipe_ids:
+            quantity = line.quantity
+            if line.kind == "anaesthetic" and anaesthetic_grams:
+                # The grams actually applied, in the anaesthetic's own unit.
+                quantity = gram._compute_quantity(
+                    anaesthetic_grams, line.component_id.uom_id
+                )
+            needs[line.component_id] = needs.get(line.component_id, 0) + quantity
+        return needs
+
     def skinpro_depth_class(self, company):
         """`cosmetic` when this variant may be performed at `company`, else
         `medical` (referral only)."""

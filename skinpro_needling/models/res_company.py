@@ -173,6 +173,38 @@ class ResCompany(models.Model):
         today, else `medical` (referral only)."""
         return depth_rules.depth_class(depth_mm, self._skinpro_depth_limit())
 
+    def _skinpro_check_cosmetic(self, treatment, depth_lines):
+        """Refuses a session of `treatment` at this studio today when the treatment
+        is medical here, or a depth already recorded reaches the limit."""
+        limit = self._skinpro_depth_limit()
+        if (
+            self._skinpro_depth_class(treatment.skinpro_depth_mm)
+            != depth_rules.COSMETIC
+        ):
+            raise UserError(
+                _(
+                    "%(treatment)s (%(depth)s mm) is medical at %(studio)s, whose "
+                    "cosmetic limit is below %(limit)s mm: refer the client to a "
+                    "medical provider.",
+                    treatment=treatment.display_name,
+                    depth=treatment.skinpro_depth_mm,
+                    studio=self.name,
+                    limit=limit,
+                )
+            )
+        too_deep = depth_lines.filtered(lambda line: line.depth_mm >= limit)
+        if too_deep:
+            raise UserError(
+                _(
+                    "Recorded depth at or above the studio's limit of %(limit)s mm: "
+                    "%(areas)s.",
+                    limit=limit,
+                    areas=", ".join(
+                        f"{line.area_id.name} {line.depth_mm} mm" for line in too_deep
+                    ),
+                )
+            )
+
     def _skinpro_staff(self, group_xmlid):
         """The studio's users holding a role, directly or through another role."""
         self.ensure_one()

@@ -135,9 +135,41 @@ class SkinproSessionDepth(models.Model):
         with acting(breaches):
             breaches.write({"is_breach": True})
         for session in breaches.session_id:
-            session._skinpro_record_depth_breach(
-                breaches.filtered(lambda line, s=session: line.session_id == s)
+            breaches.filtered(
+                lambda line, s=session: line.session_id == s
+            )._skinpro_report_breach()
+
+    def _skinpro_report_breach(self):
+        """These lines of one session reach its limit: the session becomes a depth
+        breach, put before the studio manager."""
+        session = self.session_id
+        with acting(session):
+            session.write(
+                {
+                    "depth_breach": True,
+                    "depth_breach_reviewed_by_id": False,
+                    "depth_breach_reviewed_on": False,
+                    "depth_breach_reason": False,
+                }
             )
+        activity_type = self.env.ref("skinpro_needling.mail_activity_depth_breach")
+        if activity_type in session.activity_ids.activity_type_id:
+            return
+        managers = session.company_id._skinpro_staff(
+            "skinpro_needling.group_studio_manager"
+        )
+        session.activity_schedule(
+            activity_type_id=activity_type.id,
+            summary=_("Review the depth breach of %(session)s", session=session.name),
+            note=_(
+                "Recorded at or above the studio's limit of %(limit)s mm: %(areas)s.",
+                limit=session.depth_limit_mm,
+                areas=", ".join(
+                    f"{line.area_id.name} {line.depth_mm} mm" for line in self
+                ),
+            ),
+            user_id=(managers[:1] or session.practitioner_id).id,
+        )
 
     def unlink(self):
         for line in self:

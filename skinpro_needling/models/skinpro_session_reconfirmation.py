@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import state_machine as sm
@@ -40,6 +40,19 @@ class SkinproSessionReconfirmation(models.Model):
     sequence = fields.Integer(related="contraindication_id.sequence", store=True)
     question = fields.Char(related="contraindication_id.name")
     answer = fields.Selection([("yes", "Yes"), ("no", "No")])
+
+    @api.model
+    def _skinpro_questions(self):
+        """The values that give a new session its questions to re-confirm."""
+        questions = self.env["skinpro.contraindication"].search(
+            [("reconfirm_each_session", "=", True)]
+        )
+        return {
+            "reconfirmation_ids": [
+                Command.create({"contraindication_id": question.id})
+                for question in questions
+            ]
+        }
 
     def _check_all_denied(self):
         """Every question asked again, and answered no."""

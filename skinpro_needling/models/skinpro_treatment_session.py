@@ -2,14 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.translate import LazyTranslate
 
 from ..rules import depth as depth_rules
-from ..rules import state_machine as sm
 from .skinpro_clinical_record import form_action
+from .skinpro_session_machine import REVIEW_BREACH, SESSION_MACHINE
 from .skinpro_state_machine import acting
-
-_lt = LazyTranslate(__name__)
 
 ADVERSE_EVENT_TYPES = [
     ("bleeding", "Prolonged bleeding"),
@@ -21,106 +18,6 @@ ADVERSE_EVENT_TYPES = [
     ("anaesthetic", "Anaesthetic reaction"),
     ("other", "Other"),
 ]
-
-# What may still be recorded on a session once it is done or cancelled.
-AFTERWARDS = (
-    "note",
-    "adverse_event",
-    "adverse_event_type",
-    "adverse_event_severity",
-    "adverse_event_description",
-)
-START = sm.Action(
-    "action_start",
-    _lt("Start"),
-    sources=("planned",),
-    target="in_progress",
-    sets=("screening_id", "date_start", "depth_limit_mm", "depth_class"),
-)
-COMPLETE = sm.Action(
-    "action_done",
-    _lt("Complete"),
-    sources=("in_progress",),
-    target="done",
-    sets=(
-        "date_end",
-        "consumption_picking_id",
-        "consumed_lot_ids",
-        "consumables_cost",
-    ),
-)
-CANCEL = sm.Action(
-    "action_cancel",
-    _lt("Cancel"),
-    sources=("planned", "in_progress"),
-    target="cancelled",
-)
-REVIEW_BREACH = sm.Action(
-    "action_review_depth_breach",
-    _lt("Review depth breach"),
-    sources=("in_progress",),
-    sets=(
-        "depth_breach_reviewed_by_id",
-        "depth_breach_reviewed_on",
-        "depth_breach_reason",
-    ),
-)
-SESSION_MACHINE = sm.Machine(
-    state_field="state",
-    states=("planned", "in_progress", "done", "cancelled"),
-    creatable=("planned",),
-    deletable=("planned",),
-    actions=(
-        START,
-        sm.Action(
-            "action_start_override_spacing",
-            _lt("Start despite spacing"),
-            sources=("planned",),
-            target="in_progress",
-            sets=("spacing_overridden_by_id",),
-        ),
-        COMPLETE,
-        sm.Action(
-            "action_done_override_shortage",
-            _lt("Complete despite shortage"),
-            sources=("in_progress",),
-            target="done",
-            sets=("shortage_overridden_by_id",),
-        ),
-        CANCEL,
-        REVIEW_BREACH,
-        sm.Action(
-            "depth_line",
-            _lt("recording a depth at or above the studio's limit"),
-            sources=("in_progress",),
-            sets=("depth_breach",),
-        ),
-        sm.Action(
-            "pos_payment",
-            _lt("the order paid at the Point of Sale"),
-            sources=("planned",),
-            sets=("pos_order_line_id", "aftercare_kit_id"),
-        ),
-    ),
-    locks={
-        "in_progress": sm.Lock(
-            (
-                "partner_id",
-                "company_id",
-                "product_id",
-                "course_id",
-                "planned_start",
-                "duration",
-                "practitioner_id",
-                "reconfirmation_ids",
-            ),
-            instead=("action_cancel",),
-        ),
-        "done": sm.Lock(sm.ALL, but=AFTERWARDS),
-        "cancelled": sm.Lock(sm.ALL, but=AFTERWARDS),
-    },
-    computed=("name", "session_date", "max_depth_mm", "revenue"),
-)
 
 
 class SkinproTreatmentSession(models.Model):
@@ -311,16 +208,9 @@ class SkinproTreatmentSession(models.Model):
     @api.depends("partner_id.name", "product_id.name", "planned_start")
     def _compute_name(self):
         for session in self:
-            session.name = " - ".join(
-                filter(
-                    None,
-                    [
-                        session.partner_id.name,
-                        session.product_id.name,
-                        session.planned_start and str(session.planned_start.date()),
-                    ],
-                )
-            )
+            day = session.planned_start and str(session.planned_start.date())
+            parts = (session.partner_id.name, session.product_id.name, day)
+            session.name = " - ".join(filter(None, parts))
 
     @api.depends("planned_start", "duration")
     def _compute_planned_stop(self):
@@ -381,20 +271,13 @@ class SkinproTreatmentSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # The questions to re-confirm go in with the session: one create, no write.
-        questions = self.env["skinpro.contraindication"].search(
-            [("reconfirm_each_session", "=", True)]
+        questions = self.env["skinpro.session.reconfirmation"]._skinpro_questions()
+        return super().create(
+            [
+                vals if vals.get("reconfirmation_ids") else dict(vals, **questions)
+                for vals in vals_list
+            ]
         )
-        reconfirmations = [
-            Command.create({"contraindication_id": question.id})
-            for question in questions
-        ]
-        vals_list = [
-            vals
-            if vals.get("reconfirmation_ids")
-            else dict(vals, reconfirmation_ids=reconfirmations)
-            for vals in vals_list
-        ]
-        return super().create(vals_list)
 
     # --- starting ---------------------------------------------------------------
 
@@ -430,7 +313,7 @@ class SkinproTreatmentSession(models.Model):
         )
         self.reconfirmation_ids._check_all_denied()
         depth = self._depth_today()
-        self._check_depth(depth["depth_limit_mm"], depth["depth_class"])
+        self.company_id._skinpro_check_cosmetic(self.product_id, self.depth_line_ids)
         spacing_breach = self.course_id._check_next_session(today, override_spacing)
         with acting(self):
             self.write(
@@ -444,32 +327,6 @@ class SkinproTreatmentSession(models.Model):
             )
         if spacing_breach:
             self.message_post(body=spacing_breach, subtype_xmlid="mail.mt_note")
-
-    def _check_depth(self, limit, depth_class):
-        if depth_class != depth_rules.COSMETIC:
-            raise UserError(
-                _(
-                    "%(treatment)s (%(depth)s mm) is medical at %(studio)s, whose "
-                    "cosmetic limit is below %(limit)s mm: refer the client to a "
-                    "medical provider.",
-                    treatment=self.product_id.display_name,
-                    depth=self.product_id.skinpro_depth_mm,
-                    studio=self.company_id.name,
-                    limit=limit,
-                )
-            )
-        too_deep = self.depth_line_ids.filtered(lambda line: line.depth_mm >= limit)
-        if too_deep:
-            raise UserError(
-                _(
-                    "Recorded depth at or above the studio's limit of %(limit)s mm: "
-                    "%(areas)s.",
-                    limit=limit,
-                    areas=", ".join(
-                        f"{line.area_id.name} {line.depth_mm} mm" for line in too_deep
-                    ),
-                )
-            )
 
     # --- after starting -------------------------------------------------------------
 
@@ -494,7 +351,7 @@ class SkinproTreatmentSession(models.Model):
             raise UserError(_("Only a session in progress can be completed."))
         self._check_depth_breach_reviewed()
         values = {"state": "done", "date_end": fields.Datetime.now()}
-        needs = self._recipe_needs()
+        needs = self.product_id._skinpro_recipe_needs(self.anaesthetic_grams)
         if needs:
             picking = (
                 self.env["stock.picking"]
@@ -512,20 +369,6 @@ class SkinproTreatmentSession(models.Model):
         with acting(self):
             self.write(values)
 
-    def _recipe_needs(self):
-        """{consumable: quantity in its unit} this session uses."""
-        gram = self.env.ref("uom.product_uom_gram")
-        needs = {}
-        for line in self.product_id.skinpro_variant_recipe_ids:
-            quantity = line.quantity
-            if line.kind == "anaesthetic" and self.anaesthetic_grams:
-                # The grams actually applied, in the anaesthetic's own unit.
-                quantity = gram._compute_quantity(
-                    self.anaesthetic_grams, line.component_id.uom_id
-                )
-            needs[line.component_id] = needs.get(line.component_id, 0) + quantity
-        return needs
-
     def action_cancel(self):
         if self.filtered(lambda s: s.state == "done"):
             raise UserError(
@@ -537,38 +380,6 @@ class SkinproTreatmentSession(models.Model):
         return True
 
     # --- depth breach -----------------------------------------------------------------
-
-    def _skinpro_record_depth_breach(self, lines):
-        """`lines`, recorded during this session, reach the studio's limit: the
-        session becomes a depth breach, put before the studio manager."""
-        self.ensure_one()
-        with acting(self):
-            self.write(
-                {
-                    "depth_breach": True,
-                    "depth_breach_reviewed_by_id": False,
-                    "depth_breach_reviewed_on": False,
-                    "depth_breach_reason": False,
-                }
-            )
-        activity_type = self.env.ref("skinpro_needling.mail_activity_depth_breach")
-        if activity_type in self.activity_ids.activity_type_id:
-            return
-        managers = self.company_id._skinpro_staff(
-            "skinpro_needling.group_studio_manager"
-        )
-        self.activity_schedule(
-            activity_type_id=activity_type.id,
-            summary=_("Review the depth breach of %(session)s", session=self.name),
-            note=_(
-                "Recorded at or above the studio's limit of %(limit)s mm: %(areas)s.",
-                limit=self.depth_limit_mm,
-                areas=", ".join(
-                    f"{line.area_id.name} {line.depth_mm} mm" for line in lines
-                ),
-            ),
-            user_id=(managers[:1] or self.practitioner_id).id,
-        )
 
     def _check_depth_breach_reviewed(self):
         for session in self.filtered(
@@ -585,9 +396,10 @@ class SkinproTreatmentSession(models.Model):
             )
 
     def action_review_depth_breach(self):
-        """The studio manager's review of a depth breach, with the reason."""
+        """The studio manager's review of a depth breach, with the reason: the
+        breach (set by the depth lines) is reviewed in its wizard."""
         self.ensure_one()
-        self._check_depth_breach_reviewer()
+        self.env["skinpro.depth.breach.review"]._check_reviewer()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._(REVIEW_BREACH.label),
@@ -597,35 +409,6 @@ class SkinproTreatmentSession(models.Model):
             "target": "new",
             "context": {"default_session_id": self.id},
         }
-
-    def _skinpro_review_depth_breach(self, reason):
-        self.ensure_one()
-        self._check_depth_breach_reviewer()
-        if not (self.state == "in_progress" and self.depth_breach):
-            raise UserError(
-                _("Only a session in progress with a depth breach is reviewed.")
-            )
-        with acting(self):
-            self.write(
-                {
-                    "depth_breach_reviewed_by_id": self.env.user.id,
-                    "depth_breach_reviewed_on": fields.Datetime.now(),
-                    "depth_breach_reason": reason,
-                }
-            )
-        self.message_post(
-            body=_(
-                "Depth breach reviewed by %(user)s: %(reason)s",
-                user=self.env.user.name,
-                reason=reason,
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        self.activity_unlink(["skinpro_needling.mail_activity_depth_breach"])
-
-    def _check_depth_breach_reviewer(self):
-        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
-            raise UserError(_("Only a studio manager may review a depth breach."))
 
     @api.constrains("product_id")
     def _check_product_is_treatment(self):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 
 from ..rules import state_machine as sm
-from .skinpro_treatment_session import COMPLETE
+from .skinpro_session_machine import COMPLETE
 
 # The lot's side of a session's lots used: written only by completing a session.
 COMPLETE_LOTS = sm.Action(COMPLETE.name, COMPLETE.label, sets=("skinpro_session_ids",))

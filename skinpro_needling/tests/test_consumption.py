@@ -137,7 +137,7 @@ class TestConsumption(StockedStudiosCase):
             )
         ]
         session = self.started_session(self.studio_a, self.client_a)
-        self.assertEqual(session._recipe_needs()[self.cartridge], 2)
+        self.assertEqual(session.product_id._skinpro_recipe_needs()[self.cartridge], 2)
         session.action_done()
         self.assertEqual(self.on_hand(self.studio_a, self.cartridge, early), 3)
         self.assertEqual(self.on_hand(self.studio_a, self.kit), 9)

@@ -218,7 +218,7 @@ class TestReports(BaseCommon):
     def test_consumption_expected_used_and_variance(self):
         # The demo's done session used exactly its recipe: no variance.
         session = self.env.ref("skinpro_needling.session_emma_done")
-        recipe = session._recipe_needs()
+        recipe = session.product_id._skinpro_recipe_needs(session.anaesthetic_grams)
         rows = self.figures(
             "skinpro.report.consumption",
             ["company_id", "product_id"],

@@ -1,0 +1,111 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The treatment session's state machine: its states, the actions that move it, and
+what each state locks. `skinpro.treatment.session` runs it on every create, write and
+unlink (through `skinpro.state.machine`), whichever door the change comes in by."""
+
+from odoo.tools.translate import LazyTranslate
+
+from ..rules import state_machine as sm
+
+_lt = LazyTranslate(__name__)
+
+# What may still be recorded on a session once it is done or cancelled.
+AFTERWARDS = (
+    "note",
+    "adverse_event",
+    "adverse_event_type",
+    "adverse_event_severity",
+    "adverse_event_description",
+)
+START = sm.Action(
+    "action_start",
+    _lt("Start"),
+    sources=("planned",),
+    target="in_progress",
+    sets=("screening_id", "date_start", "depth_limit_mm", "depth_class"),
+)
+COMPLETE = sm.Action(
+    "action_done",
+    _lt("Complete"),
+    sources=("in_progress",),
+    target="done",
+    sets=(
+        "date_end",
+        "consumption_picking_id",
+        "consumed_lot_ids",
+        "consumables_cost",
+    ),
+)
+CANCEL = sm.Action(
+    "action_cancel",
+    _lt("Cancel"),
+    sources=("planned", "in_progress"),
+    target="cancelled",
+)
+REVIEW_BREACH = sm.Action(
+    "action_review_depth_breach",
+    _lt("Review depth breach"),
+    sources=("in_progress",),
+    sets=(
+        "depth_breach_reviewed_by_id",
+        "depth_breach_reviewed_on",
+        "depth_breach_reason",
+    ),
+)
+SESSION_MACHINE = sm.Machine(
+    state_field="state",
+    states=("planned", "in_progress", "done", "cancelled"),
+    creatable=("planned",),
+    deletable=("planned",),
+    actions=(
+        START,
+        sm.Action(
+            "action_start_override_spacing",
+            _lt("Start despite spacing"),
+            sources=("planned",),
+            target="in_progress",
+            sets=("spacing_overridden_by_id",),
+        ),
+        COMPLETE,
+        sm.Action(
+            "action_done_override_shortage",
+            _lt("Complete despite shortage"),
+            sources=("in_progress",),
+            target="done",
+            sets=("shortage_overridden_by_id",),
+        ),
+        CANCEL,
+        REVIEW_BREACH,
+        sm.Action(
+            "depth_line",
+            _lt("recording a depth at or above the studio's limit"),
+            sources=("in_progress",),
+            sets=("depth_breach",),
+        ),
+        sm.Action(
+            "pos_payment",
+            _lt("the order paid at the Point of Sale"),
+            sources=("planned",),
+            sets=("pos_order_line_id", "aftercare_kit_id"),
+        ),
+    ),
+    locks={
+        "in_progress": sm.Lock(
+            (
+                "partner_id",
+                "company_id",
+                "product_id",
+                "course_id",
+                "planned_start",
+                "duration",
+                "practitioner_id",
+                "reconfirmation_ids",
+            ),
+            instead=("action_cancel",),
+        ),
+        "done": sm.Lock(sm.ALL, but=AFTERWARDS),
+        "cancelled": sm.Lock(sm.ALL, but=AFTERWARDS),
+    },
+    computed=("name", "session_date", "max_depth_mm", "revenue"),
+)
