@@ -29,6 +29,26 @@ class TestDemoLogins(HttpCase):
         self.assertEqual(len(mail), 1)
         self.assertIn("saltlake@skinpro.example", mail.email_from)
 
+    def test_the_practitioner_screens_a_new_client_and_performs_a_session(self):
+        self.start_tour("/odoo", "skinpro_demo_practitioner", login="practitioner")
+        client = self.env["res.partner"].search([("name", "=", "Nora Quinn")])
+        self.assertEqual(len(client), 1)
+        screening = client.skinpro_screening_ids
+        self.assertEqual(
+            (screening.state, screening.outcome, screening.create_uid.login),
+            ("confirmed", "cleared", "practitioner"),
+        )
+        session = self.env["skinpro.treatment.session"].search(
+            [("partner_id", "=", client.id)]
+        )
+        self.assertEqual(session.state, "done")
+        self.assertEqual(session.screening_id, screening)
+        self.assertEqual(session.company_id.name, "SkinPro Salt Lake City")
+        self.assertEqual(session.depth_line_ids.depth_mm, 0.5)
+        # It used the studio's consumables, lots recorded.
+        self.assertEqual(session.consumption_picking_id.state, "done")
+        self.assertTrue(session.consumed_lot_ids)
+
     def test_the_chain_manager_opens_the_dashboard_on_every_studio(self):
         admin = self.env.ref("base.user_admin")
         # The chain manager works from the chain's company, no studio ticked.

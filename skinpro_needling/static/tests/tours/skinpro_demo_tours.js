@@ -144,3 +144,185 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory", {
         },
     ],
 });
+
+/* Answers "No" on every row of an editable list of questions. */
+function answerNo(field, count) {
+    const steps = [];
+    for (let row = 1; row <= count; row++) {
+        const cell = `.o_field_widget[name='${field}'] .o_data_row:nth-child(${row}) td[name='answer']`;
+        steps.push(
+            { content: `question ${row}`, trigger: cell, run: "click" },
+            {
+                content: `question ${row}: no`,
+                trigger: `${cell} .o_selection_badge:contains('No')`,
+                run: "click",
+            },
+            { content: `question ${row} answered`, trigger: `${cell} .o_selection_badge.active` }
+        );
+    }
+    return steps;
+}
+
+const NEW_CLIENT = "Nora Quinn";
+
+registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
+    steps: () =>
+        [
+            stepUtils.showAppsMenuItem(),
+            {
+                content: "open the Micro-needling app",
+                trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+                run: "click",
+            },
+            {
+                content: "open Clients",
+                trigger: ".o_main_navbar button:contains('Clients')",
+                run: "click",
+            },
+            {
+                content: "open the screenings",
+                trigger: ".dropdown-item:contains('Screenings')",
+                run: "click",
+            },
+            {
+                content: "screen a new client",
+                trigger:
+                    ".o_control_panel:has(.o_breadcrumb:contains('Screenings')) .o_control_panel_main_buttons button:contains('New')",
+                run: "click",
+            },
+            {
+                content: "type the new client's name",
+                trigger: ".o_field_widget[name='partner_id'] input",
+                run: `edit ${NEW_CLIENT}`,
+            },
+            {
+                content: "create the client",
+                trigger: ".o_field_widget[name='partner_id'] .o_m2o_dropdown_option_create",
+                run: "click",
+            },
+            {
+                content: "the client is set",
+                trigger: `.o_field_widget[name='partner_id'] input:value(${NEW_CLIENT})`,
+            },
+            answerNo("answer_ids", 30),
+            {
+                content: "open the consent",
+                trigger: ".o_notebook .nav-link:contains('Consent and photos')",
+                run: "click",
+            },
+            {
+                content: "the client signs the treatment consent",
+                trigger: ".o_field_widget[name='consent_signature'] .o_signature",
+                run: "click",
+            },
+            {
+                content: "the client's name is ready to sign",
+                trigger: ".modal .o_web_sign_auto_button.active",
+            },
+            {
+                content: "adopt the signature",
+                trigger: ".modal .modal-footer .btn-primary:not([disabled])",
+                run: "click",
+            },
+            {
+                content: "the consent is signed",
+                trigger: ".o_field_widget[name='consent_signature'] img",
+            },
+            {
+                content: "confirm the screening",
+                trigger: ".o_form_view button[name='action_confirm']",
+                run: "click",
+            },
+            Dialog.confirm(),
+            {
+                content: "the client is cleared",
+                trigger: ".o_form_view .ribbon:contains('Cleared')",
+            },
+            {
+                content: "open Treatments",
+                trigger: ".o_main_navbar button:contains('Treatments')",
+                run: "click",
+            },
+            {
+                content: "open all sessions",
+                trigger: ".dropdown-item:contains('All sessions')",
+                run: "click",
+            },
+            {
+                content: "plan a session",
+                trigger:
+                    ".o_control_panel:has(.o_breadcrumb:contains('Sessions')) .o_control_panel_main_buttons button:contains('New')",
+                run: "click",
+            },
+            {
+                content: "for the new client",
+                trigger: ".o_field_widget[name='partner_id'] input",
+                run: `edit ${NEW_CLIENT}`,
+            },
+            {
+                content: "pick the client",
+                trigger: `.o_field_widget[name='partner_id'] .dropdown-item:contains(${NEW_CLIENT})`,
+                run: "click",
+            },
+            {
+                content: "choose the treatment",
+                trigger: ".o_field_widget[name='product_id'] input",
+                run: "edit 0.50",
+            },
+            {
+                content: "at a cosmetic depth",
+                trigger: ".o_field_widget[name='product_id'] .dropdown-item:contains('0.50 mm')",
+                run: "click",
+            },
+            {
+                content: "save the session: the questions to ask again appear",
+                trigger: ".o_form_button_save",
+                run: "click",
+            },
+            {
+                content: "the session is cosmetic at the studio",
+                trigger: ".o_field_widget[name='depth_class']:contains('Cosmetic')",
+            },
+            answerNo("reconfirmation_ids", 17),
+            {
+                content: "start the session",
+                trigger: ".o_form_view button[name='action_start']",
+                run: "click",
+            },
+            {
+                content: "the session is in progress",
+                trigger:
+                    ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('In progress')",
+            },
+            {
+                content: "record the depth used",
+                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_x2many_list_row_add a",
+                run: "click",
+            },
+            {
+                content: "on the forehead",
+                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='area_id'] input",
+                run: "edit Forehead",
+            },
+            {
+                content: "pick the area",
+                trigger: ".o_field_widget[name='area_id'] .dropdown-item:contains('Forehead')",
+                run: "click",
+            },
+            {
+                content: "at 0.5 mm",
+                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='depth_mm'] input",
+                run: "edit 0.5",
+            },
+            {
+                content: "complete the session",
+                trigger: ".o_form_view button[name='action_done']",
+                run: "click",
+            },
+            {
+                content: "the session is done",
+                trigger:
+                    ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            },
+        ].flat(),
+});
