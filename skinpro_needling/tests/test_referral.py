@@ -99,6 +99,17 @@ class TestReferral(SkinproCase):
             self.env.ref("skinpro_needling.crm_stage_referral_declined"),
         )
 
+    def test_the_referrals_pipeline_offers_no_drag_between_stages(self):
+        # Dragging a card would only meet the refusal above: the board offers the
+        # referral's buttons instead.
+        action = self.env.ref("skinpro_needling.crm_lead_action_skinpro_referrals")
+        kanban = action.view_ids.filtered(lambda v: v.view_mode == "kanban").view_id
+        arch = self.env["crm.lead"].get_views([(kanban.id, "kanban")])["views"][
+            "kanban"
+        ]["arch"]
+        for attribute in ('records_draggable="0"', 'quick_create="0"'):
+            self.assertIn(attribute, arch)
+
     def test_a_clearance_required_screening_can_be_referred(self):
         screening = self.screening(yes=["blood_thinner"])
         screening.action_confirm()
