@@ -16,6 +16,13 @@ APPROVE = sm.Action(
     target="approved",
     sets=("approved_by_id", "approved_on"),
 )
+REJECT = sm.Action(
+    "action_reject",
+    _lt("Reject"),
+    sources=("pending", "filed"),
+    target="rejected",
+    sets=("approved_by_id", "approved_on"),
+)
 # A provider's clearance filed by an accepted referral counts at once.
 ACCEPTED_REFERRAL = sm.Action(
     "referral", _lt("Accept, on the referral"), target="approved", sets=APPROVE.sets
@@ -25,7 +32,8 @@ ACCEPTED_REFERRAL = sm.Action(
 class SkinproScreeningClearance(models.Model):
     """A physician's written clearance for contraindications of a screening. It
     counts once a studio manager approves it, or when the provider sent it through
-    an accepted referral. Attached to a confirmed screening, it is kept as filed."""
+    an accepted referral; one the studio manager rejects never counts. Attached to a
+    confirmed screening, it is kept as filed, approved or rejected."""
 
     _name = "skinpro.screening.clearance"
     _description = "Physician clearance"
@@ -34,14 +42,15 @@ class SkinproScreeningClearance(models.Model):
     # pending, and filed: awaiting approval, on a draft or a confirmed screening.
     _skinpro_machine = sm.Machine(
         state_field="state",
-        states=("pending", "filed", "approved"),
+        states=("pending", "filed", "approved", "rejected"),
         creatable=("pending", "filed"),
         deletable=("pending",),
-        actions=(APPROVE, ACCEPTED_REFERRAL),
+        actions=(APPROVE, REJECT, ACCEPTED_REFERRAL),
         locks={
             "pending": sm.Lock(("screening_id",)),
-            "filed": sm.Lock(sm.ALL, instead=(APPROVE.name,)),
+            "filed": sm.Lock(sm.ALL, instead=(APPROVE.name, REJECT.name)),
             "approved": sm.Lock(sm.ALL),
+            "rejected": sm.Lock(sm.ALL),
         },
     )
 
@@ -64,15 +73,23 @@ class SkinproScreeningClearance(models.Model):
     document = fields.Binary(attachment=True, required=True)
     document_name = fields.Char()
     state = fields.Selection(
-        [("pending", "Awaiting approval"), ("approved", "Approved")],
+        [
+            ("pending", "Awaiting approval"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
         default="pending",
         required=True,
         copy=False,
     )
     approved_by_id = fields.Many2one(
-        "res.users", string="Approved by", readonly=True, copy=False
+        "res.users",
+        string="Decided by",
+        readonly=True,
+        copy=False,
+        help="The studio manager who approved or rejected it.",
     )
-    approved_on = fields.Datetime(string="Approved on", readonly=True, copy=False)
+    approved_on = fields.Datetime(string="Decided on", readonly=True, copy=False)
 
     @api.depends("physician")
     def _compute_display_name(self):
@@ -83,14 +100,14 @@ class SkinproScreeningClearance(models.Model):
 
     def _skinpro_state(self):
         self.ensure_one()
-        if self.state == "approved":
-            return "approved"
+        if self.state in ("approved", "rejected"):
+            return self.state
         return "filed" if self.screening_id.state == "confirmed" else "pending"
 
     @api.model
     def _skinpro_new_state(self, vals):
-        if vals.get("state") == "approved":
-            return "approved"
+        if vals.get("state") in ("approved", "rejected"):
+            return vals["state"]
         screening = (
             self.env["skinpro.screening"].sudo().browse(vals.get("screening_id"))
         )
@@ -133,18 +150,7 @@ class SkinproScreeningClearance(models.Model):
 
     def action_approve(self):
         """The studio manager has checked the physician's clearance: it counts."""
-        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
-            raise UserError(_("Only a studio manager may approve a clearance."))
-        pending = self.filtered(lambda c: c.state == "pending")
-        with acting(pending):
-            pending.write(
-                {
-                    "state": "approved",
-                    "approved_by_id": self.env.user.id,
-                    "approved_on": fields.Datetime.now(),
-                }
-            )
-        for clearance in pending:
+        for clearance in self._skinpro_decide("approved"):
             clearance.screening_id.message_post(
                 body=_(
                     "Clearance by %(physician)s approved by %(user)s.",
@@ -154,6 +160,38 @@ class SkinproScreeningClearance(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    def action_reject(self):
+        """The studio manager found the clearance wanting (unsigned, illegible, not
+        covering the treatment): it never counts, and stays on file."""
+        for clearance in self._skinpro_decide("rejected"):
+            clearance.screening_id.message_post(
+                body=_(
+                    "Clearance by %(physician)s rejected by %(user)s: it does not "
+                    "clear the client. Ask the physician for a new one.",
+                    physician=clearance.physician,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _skinpro_decide(self, state):
+        """The clearances awaiting approval, now `state`, by the studio manager."""
+        if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
+            raise UserError(
+                _("Only a studio manager may approve or reject a clearance.")
+            )
+        pending = self.filtered(lambda c: c.state == "pending")
+        with acting(pending):
+            pending.write(
+                {
+                    "state": state,
+                    "approved_by_id": self.env.user.id,
+                    "approved_on": fields.Datetime.now(),
+                }
+            )
+        return pending
 
     @api.model
     def _skinpro_file_accepted(self, screening, vals):

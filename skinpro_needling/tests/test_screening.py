@@ -132,7 +132,7 @@ class TestScreening(SkinproCase):
         )
         self.assertIn("Dr. Ada Stone", screening.message_ids[0].body)
         # Filed on a confirmed screening: kept as it is, approved as it is.
-        with self.assertRaisesRegex(UserError, "Approve instead"):
+        with self.assertRaisesRegex(UserError, "Approve or Reject instead"):
             clearance.with_user(practitioner).write(
                 {"expiry_date": expiry + timedelta(days=1)}
             )
@@ -151,6 +151,41 @@ class TestScreening(SkinproCase):
         note = screening.message_ids[0]
         self.assertIn("approved by mgr", note.body)
         self.assertEqual(note.author_id, manager.partner_id)
+
+    def test_a_rejected_clearance_never_clears_and_stays_on_file(self):
+        manager = self.studio_user(
+            "mgr", self.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        practitioner = self.studio_user(
+            "pra", self.studio_a, "skinpro_needling.group_practitioner"
+        )
+        screening = self.screening(yes=["blood_thinner"])
+        screening.action_confirm()
+        screening.clearance_ids = [
+            Command.create(
+                {
+                    "physician": "Dr. Ada Stone",
+                    "contraindication_ids": [self.contraindication("blood_thinner").id],
+                    "expiry_date": screening.date + timedelta(days=10),
+                    "document": b"UERGIGRvY3VtZW50",
+                }
+            )
+        ]
+        clearance = screening.clearance_ids
+        with self.assertRaisesRegex(UserError, "Only a studio manager"):
+            clearance.with_user(practitioner).action_reject()
+        clearance.with_user(manager).action_reject()
+        self.assertEqual(
+            (clearance.state, clearance.approved_by_id), ("rejected", manager)
+        )
+        self.assertEqual(screening.outcome, "clearance_required")
+        self.assertIn("rejected by mgr", screening.message_ids[0].body)
+        # Rejected is final: approving it later changes nothing, deleting is refused.
+        clearance.with_user(manager).action_approve()
+        self.assertEqual(clearance.state, "rejected")
+        self.assertEqual(screening.outcome, "clearance_required")
+        with self.assertRaises(UserError):
+            clearance.with_user(manager).unlink()
 
     def test_a_clearance_for_another_contraindication_does_not_clear(self):
         screening = self.screening(yes=["blood_thinner"])

@@ -149,6 +149,7 @@ LOCKED = {
         "pending": CLEARANCE_APPROVAL,
         "filed": CLEARANCE_FILED,
         "approved": CLEARANCE_FILED,
+        "rejected": CLEARANCE_FILED,
     },
     "skinpro.course": {
         "open": COURSE_COMPUTED,
@@ -346,18 +347,21 @@ class TestStateGuards(HttpCase):
 
     @classmethod
     def clearances(cls):
-        """Awaiting approval on a draft screening and on a confirmed one, and one
-        approved."""
+        """Awaiting approval on a draft screening and on a confirmed one, one
+        approved and one rejected."""
         Clearance = cls.env["skinpro.screening.clearance"]
         values = cls.create_values()["clearance"]
         draft = cls.records["skinpro.screening"]["draft"]
         confirmed = cls.env.ref("skinpro_needling.screening_slc_clearance")
+        rejected = Clearance.create({**values, "screening_id": confirmed.id})
+        rejected.with_user(cls.env.ref("base.user_admin")).action_reject()
         return {
             "pending": Clearance.create({**values, "screening_id": draft.id}),
             "filed": Clearance.create({**values, "screening_id": confirmed.id}),
             "approved": Clearance._skinpro_file_accepted(
                 confirmed, {**values, "physician": "Dr. Referral"}
             ),
+            "rejected": rejected,
         }
 
     def setUp(self):
