@@ -186,12 +186,13 @@ class TestForecast(StockedStudiosCase):
             self.kit, central.lot_stock_id, 50
         )
         self.cover(self.studio_a, self.kit).action_transfer_from_central()
+        stock = self.studio_a.skinpro_warehouse_id.lot_stock_id
         into_studio = self.env["stock.move"].search(
             [
                 ("product_id", "=", self.kit.id),
-                ("location_dest_id", "=", self.studio_a.skinpro_warehouse_id.lot_stock_id.id),
+                ("location_dest_id", "=", stock.id),
                 ("state", "not in", ("done", "cancel")),
             ]
-        )  # fmt: skip
+        )
         self.assertEqual(into_studio.product_uom_qty, 2)
         self.assertEqual(into_studio.picking_id.company_id, self.studio_a)
