@@ -1,12 +1,18 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_state_machine import acting
 
 # A booked session's consumption follows these fields of the session.
-BOOKING_FIELDS = ("product_id", "company_id", "planned_start", "anaesthetic_grams")
+BOOKING_FIELDS = (
+    "product_id",
+    "company_id",
+    "planned_start",
+    "anaesthetic_grams",
+    "aftercare_kit_id",
+)
 
 
 class StockPicking(models.Model):
@@ -31,6 +37,12 @@ class StockPicking(models.Model):
             picking = session.consumption_picking_id
             warehouse = session.company_id.skinpro_warehouse_id
             needs = session.product_id._skinpro_recipe_needs(session.anaesthetic_grams)
+            kit = session.aftercare_kit_id
+            if kit in needs:
+                # Handed over at the POS, it left through the POS's own picking.
+                needs[kit] -= 1
+                if kit.uom_id.compare(needs[kit], 0) <= 0:
+                    del needs[kit]
             if picking and (
                 not needs
                 or picking.picking_type_id != warehouse.skinpro_consumption_type_id
@@ -116,6 +128,58 @@ class StockPicking(models.Model):
             "location_dest_id": picking_type.default_location_dest_id.id,
             "company_id": picking_type.company_id.id,
         }
+
+    @api.model
+    def _skinpro_hand_over_kits(self, order, sessions):
+        """The aftercare kits the front desk handed over with the paid `order` leave
+        the studio's stock through a picking of the POS's own operation type,
+        linked to the order, done at once as the POS does its own: never refused
+        for want of stock."""
+        kits = sessions.filtered("aftercare_kit_id").aftercare_kit_id
+        if not kits:
+            return self.browse()
+        counts = {kit: 0 for kit in kits}
+        for session in sessions.filtered("aftercare_kit_id"):
+            counts[session.aftercare_kit_id] += 1
+        picking_type = order.config_id.picking_type_id
+        destination = (
+            order.partner_id.property_stock_customer
+            or picking_type.default_location_dest_id
+            or self.env.ref("stock.stock_location_customers")
+        )
+        picking = self.create(
+            {
+                **self._prepare_picking_vals(
+                    order.partner_id,
+                    picking_type,
+                    picking_type.default_location_src_id.id,
+                    destination.id,
+                ),
+                "pos_order_id": order.id,
+                "pos_session_id": order.session_id.id,
+                "origin": order.name,
+                "move_ids": [
+                    Command.create(
+                        {
+                            **self._skinpro_move_values(picking_type, kit, count),
+                            "location_dest_id": destination.id,
+                        }
+                    )
+                    for kit, count in counts.items()
+                ],
+            }
+        )
+        picking.move_ids._action_confirm()
+        for move in picking.move_ids:
+            move.quantity = move.product_uom_qty
+        picking.move_ids.picked = True
+        try:
+            with self.env.cr.savepoint():
+                picking._action_done()
+        except (UserError, ValidationError):
+            # As the POS leaves its own: to be validated from the order's picking.
+            pass
+        return picking
 
     @api.model
     def _skinpro_consume(self, session, allow_shortage):
