@@ -228,7 +228,9 @@ class SkinproReportStockCover(models.Model):
         """Ask the chain's central warehouse for what is short, through the studio's
         reordering rule on Odoo's resupply route (made when missing)."""
         for row in self:
-            orderpoint = row._skinpro_orderpoint()
+            # The resupply crosses into the chain's central warehouse, outside the
+            # studio's companies: run as the system, for this studio's row only.
+            orderpoint = row._skinpro_orderpoint().sudo()
             orderpoint.qty_to_order = max(row.shortfall_qty, orderpoint.qty_to_order)
             orderpoint.action_replenish()
         return self._skinpro_receipts_action()
@@ -251,8 +253,8 @@ class SkinproReportStockCover(models.Model):
     def _skinpro_orderpoint(self):
         self.ensure_one()
         warehouse = self.warehouse_id
-        Orderpoint = self.env["stock.warehouse.orderpoint"].with_company(
-            self.company_id
+        Orderpoint = (
+            self.env["stock.warehouse.orderpoint"].sudo().with_company(self.company_id)
         )
         orderpoint = Orderpoint.search(
             [
@@ -292,6 +294,7 @@ class SkinproReportStockCover(models.Model):
             ("picking_type_code", "=", "incoming"),
             ("state", "not in", ("done", "cancel")),
             ("company_id", "in", self.company_id.ids),
+            ("product_id", "in", self.product_id.ids),
         ]
         action["context"] = {}
         return action
