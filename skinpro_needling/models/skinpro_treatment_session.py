@@ -283,6 +283,13 @@ class SkinproTreatmentSession(models.Model):
         self.env["stock.picking"].sudo()._skinpro_book(sessions)
         return sessions
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_cancel_booking(self):
+        # A booking deleted is no demand any more.
+        self.sudo().consumption_picking_id.filtered(
+            lambda picking: picking.state != "done"
+        ).action_cancel()
+
     # --- starting ---------------------------------------------------------------
 
     def action_start(self):

@@ -1,9 +1,13 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_state_machine import acting
+
+_logger = logging.getLogger(__name__)
 
 # A booked session's consumption follows these fields of the session.
 BOOKING_FIELDS = (
@@ -176,9 +180,9 @@ class StockPicking(models.Model):
         try:
             with self.env.cr.savepoint():
                 picking._action_done()
-        except (UserError, ValidationError):
-            # As the POS leaves its own: to be validated from the order's picking.
-            pass
+        except (UserError, ValidationError) as error:
+            # As the POS leaves its own: the studio validates it from the order.
+            _logger.info("%s is left to validate: %s", picking.name, error)
         return picking
 
     @api.model

@@ -123,56 +123,80 @@ class SkinproReportStockCover(models.Model):
                           JOIN studio USING (warehouse_id)
                          GROUP BY location.warehouse_id, quant.product_id
                     ),
-                    flow AS (
-                        SELECT studio.warehouse_id, move.product_id,
-                               move.date::date AS day, move.picking_id,
-                               move.picking_type_id = studio.consumption AS booked,
-                               CASE WHEN source.warehouse_id = studio.warehouse_id
-                                    THEN -move.product_qty
-                                    ELSE move.product_qty END AS qty
+                    -- What leaves each studio's warehouse, and what enters it,
+                    -- as Odoo's warehouse forecast counts them.
+                    move_out AS (
+                        SELECT source.warehouse_id, move.product_id, move.date,
+                               move.picking_id, move.picking_type_id,
+                               -move.product_qty AS qty
                           FROM stock_move move
                           JOIN consumable USING (product_id)
                           JOIN stock_location source
                             ON source.id = move.location_id
+                           AND source.usage = 'internal'
                           JOIN stock_location destination
                             ON destination.id = move.location_dest_id
-                          JOIN studio
-                            ON studio.warehouse_id IN (source.warehouse_id,
-                                                       destination.warehouse_id)
                          WHERE move.state IN %(states)s
-                           AND move.date::date <= CURRENT_DATE + studio.horizon
-                           AND (source.usage = 'internal'
-                                AND source.warehouse_id = studio.warehouse_id)
-                               IS DISTINCT FROM
-                               (destination.usage = 'internal'
-                                AND destination.warehouse_id = studio.warehouse_id)
+                           AND (destination.usage != 'internal'
+                                OR destination.warehouse_id
+                                   IS DISTINCT FROM source.warehouse_id)
+                    ),
+                    move_in AS (
+                        SELECT destination.warehouse_id, move.product_id, move.date,
+                               move.picking_id, move.picking_type_id,
+                               move.product_qty AS qty
+                          FROM stock_move move
+                          JOIN consumable USING (product_id)
+                          JOIN stock_location destination
+                            ON destination.id = move.location_dest_id
+                           AND destination.usage = 'internal'
+                          JOIN stock_location source
+                            ON source.id = move.location_id
+                         WHERE move.state IN %(states)s
+                           AND (source.usage != 'internal'
+                                OR source.warehouse_id
+                                   IS DISTINCT FROM destination.warehouse_id)
+                    ),
+                    flow AS (
+                        SELECT moving.warehouse_id, moving.product_id,
+                               moving.date::date AS day, moving.picking_id,
+                               moving.picking_type_id = studio.consumption
+                                   AS booked,
+                               moving.qty
+                          FROM (SELECT * FROM move_out
+                                UNION ALL
+                                SELECT * FROM move_in) moving
+                          JOIN studio USING (warehouse_id)
+                         WHERE moving.date::date <= CURRENT_DATE + studio.horizon
                     ),
                     daily AS (
-                        SELECT flow.warehouse_id, flow.product_id, flow.day,
-                               COALESCE(on_hand.qty, 0) + SUM(SUM(flow.qty)) OVER (
-                                   PARTITION BY flow.warehouse_id, flow.product_id
-                                   ORDER BY flow.day
-                               ) AS level
-                          FROM flow
-                          LEFT JOIN on_hand USING (warehouse_id, product_id)
-                         GROUP BY flow.warehouse_id, flow.product_id, flow.day,
-                                  on_hand.qty
-                    ),
-                    shortfall AS (
-                        SELECT warehouse_id, product_id,
-                               MIN(day) FILTER (WHERE level < 0) AS first_day,
-                               MIN(level) AS lowest
-                          FROM daily
-                         GROUP BY warehouse_id, product_id
-                    ),
-                    moving AS (
-                        SELECT warehouse_id, product_id,
+                        SELECT warehouse_id, product_id, day,
                                SUM(qty) AS net,
                                SUM(qty) FILTER (WHERE qty > 0) AS incoming,
                                -SUM(qty) FILTER (WHERE booked) AS booked,
-                               COUNT(DISTINCT picking_id) FILTER (WHERE booked)
-                                   AS sessions
+                               -- One move per consumable in a session's transfer.
+                               COUNT(*) FILTER (WHERE booked) AS sessions
                           FROM flow
+                         GROUP BY warehouse_id, product_id, day
+                    ),
+                    running AS (
+                        SELECT daily.*,
+                               COALESCE(on_hand.qty, 0) + SUM(daily.net) OVER (
+                                   PARTITION BY daily.warehouse_id, daily.product_id
+                                   ORDER BY daily.day
+                               ) AS level
+                          FROM daily
+                          LEFT JOIN on_hand USING (warehouse_id, product_id)
+                    ),
+                    moving AS (
+                        SELECT warehouse_id, product_id,
+                               SUM(net) AS net,
+                               SUM(incoming) AS incoming,
+                               SUM(booked) AS booked,
+                               SUM(sessions) AS sessions,
+                               MIN(day) FILTER (WHERE level < 0) AS first_day,
+                               MIN(level) AS lowest
+                          FROM running
                          GROUP BY warehouse_id, product_id
                     ),
                     cover AS (
@@ -186,13 +210,12 @@ class SkinproReportStockCover(models.Model):
                                    AS forecast,
                                COALESCE(moving.booked / NULLIF(moving.sessions, 0),
                                         consumable.recipe_qty) AS per_session,
-                               shortfall.first_day,
-                               GREATEST(-shortfall.lowest, 0) AS short
+                               moving.first_day,
+                               GREATEST(-moving.lowest, 0) AS short
                           FROM studio
                          CROSS JOIN consumable
                           LEFT JOIN on_hand USING (warehouse_id, product_id)
                           LEFT JOIN moving USING (warehouse_id, product_id)
-                          LEFT JOIN shortfall USING (warehouse_id, product_id)
                     )
                     SELECT ROW_NUMBER() OVER (
                                ORDER BY cover.company_id, cover.product_id

@@ -114,6 +114,10 @@ class TestForecast(StockedStudiosCase):
         self.assertEqual(self.forecast(self.studio_a, self.kit), 10)
         self.assertEqual(session.consumption_picking_id.state, "cancel")
 
+    def test_a_deleted_booking_is_no_demand(self):
+        self.book().unlink()
+        self.assertEqual(self.forecast(self.studio_a, self.kit), 10)
+
     def test_completed_the_booked_demand_is_consumed_once(self):
         self.screening(client=self.client_a, studio=self.studio_a).action_confirm()
         session = self.book(anaesthetic_grams=3.5)
