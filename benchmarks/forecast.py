@@ -139,6 +139,11 @@ def build_chain(env):
         )
     )
     env.invalidate_all()
+    # The statistics a production database keeps up to date.
+    env.cr.execute(
+        "ANALYZE res_company, stock_warehouse, stock_location, stock_quant,"
+        " stock_picking, stock_move, product_product, skinpro_recipe_line"
+    )
     return studios, consumables
 
 

@@ -124,50 +124,34 @@ class SkinproReportStockCover(models.Model):
                          GROUP BY location.warehouse_id, quant.product_id
                     ),
                     -- What leaves each studio's warehouse, and what enters it,
-                    -- as Odoo's warehouse forecast counts them.
-                    move_out AS (
-                        SELECT source.warehouse_id, move.product_id, move.date,
-                               move.picking_id, move.picking_type_id,
-                               -move.product_qty AS qty
-                          FROM stock_move move
-                          JOIN consumable USING (product_id)
-                          JOIN stock_location source
-                            ON source.id = move.location_id
-                           AND source.usage = 'internal'
-                          JOIN stock_location destination
-                            ON destination.id = move.location_dest_id
-                         WHERE move.state IN %(states)s
-                           AND (destination.usage != 'internal'
-                                OR destination.warehouse_id
-                                   IS DISTINCT FROM source.warehouse_id)
-                    ),
-                    move_in AS (
-                        SELECT destination.warehouse_id, move.product_id, move.date,
-                               move.picking_id, move.picking_type_id,
-                               move.product_qty AS qty
-                          FROM stock_move move
-                          JOIN consumable USING (product_id)
-                          JOIN stock_location destination
-                            ON destination.id = move.location_dest_id
-                           AND destination.usage = 'internal'
-                          JOIN stock_location source
-                            ON source.id = move.location_id
-                         WHERE move.state IN %(states)s
-                           AND (source.usage != 'internal'
-                                OR source.warehouse_id
-                                   IS DISTINCT FROM destination.warehouse_id)
-                    ),
+                    -- as Odoo's warehouse forecast counts them, read once.
                     flow AS (
-                        SELECT moving.warehouse_id, moving.product_id,
-                               moving.date::date AS day, moving.picking_id,
-                               moving.picking_type_id = studio.consumption
+                        SELECT side.warehouse_id, move.product_id,
+                               move.date::date AS day,
+                               move.picking_type_id = studio.consumption
                                    AS booked,
-                               moving.qty
-                          FROM (SELECT * FROM move_out
-                                UNION ALL
-                                SELECT * FROM move_in) moving
-                          JOIN studio USING (warehouse_id)
-                         WHERE moving.date::date <= CURRENT_DATE + studio.horizon
+                               side.qty
+                          FROM stock_move move
+                          JOIN consumable USING (product_id)
+                          JOIN stock_location source
+                            ON source.id = move.location_id
+                          JOIN stock_location destination
+                            ON destination.id = move.location_dest_id
+                         CROSS JOIN LATERAL (
+                               VALUES (source.warehouse_id, -move.product_qty,
+                                       source.usage = 'internal'),
+                                      (destination.warehouse_id, move.product_qty,
+                                       destination.usage = 'internal')
+                               ) side (warehouse_id, qty, internal)
+                          JOIN studio ON studio.warehouse_id = side.warehouse_id
+                         WHERE move.state IN %(states)s
+                           AND move.date < CURRENT_DATE + %(longest)s
+                           AND side.internal
+                           AND move.date::date <= CURRENT_DATE + studio.horizon
+                           AND NOT (source.usage = 'internal'
+                                    AND destination.usage = 'internal'
+                                    AND source.warehouse_id
+                                        = destination.warehouse_id)
                     ),
                     daily AS (
                         SELECT warehouse_id, product_id, day,
@@ -242,6 +226,10 @@ class SkinproReportStockCover(models.Model):
                 """,
                 view=SQL.identifier(self._table),
                 states=FORECAST_STATES,
+                longest=SQL(
+                    "(SELECT COALESCE(MAX(skinpro_forecast_days), 0) + 1"
+                    " FROM res_company)"
+                ),
             )
         )
 

@@ -59,6 +59,18 @@ class TestForecast(StockedStudiosCase):
         self.env["stock.rule"].sudo()._run_scheduler_tasks(company_id=self.studio_a.id)
         self.assertFalse(picking.move_line_ids)
         self.assertEqual(self.on_hand(self.studio_a, self.kit), 10)
+        # Odoo's Forecasted report lists it as the transfer taking a kit.
+        report = (
+            self.env["stock.forecasted_product_product"]
+            .with_context(warehouse_id=self.studio_a.skinpro_warehouse_id.id)
+            .get_report_values(docids=self.kit.ids)["docs"]
+        )
+        self.assertEqual(report["product"][self.kit.id]["virtual_available"], 9)
+        kit_move = picking.move_ids.filtered(lambda move: move.product_id == self.kit)
+        self.assertIn(
+            kit_move.id,
+            [line["move_out"]["id"] for line in report["lines"] if line["move_out"]],
+        )
         # Odoo's replenishment sees it: the studio's reordering rule plans for it.
         orderpoint = self.env["stock.warehouse.orderpoint"].create(
             {
