@@ -133,6 +133,10 @@ class PosOrder(models.Model):
         if self.partner_id.active:
             for line in lines:
                 line._skinpro_book()
+            # The kits handed over with the order leave through the POS's picking.
+            self.env["stock.picking"].sudo()._skinpro_hand_over_kits(
+                self, lines.skinpro_session_ids
+            )
         if problems:
             self._skinpro_flag(problems)
 

@@ -3,7 +3,6 @@
 from odoo import api, fields, models
 
 from ..rules import depth as depth_rules
-from ..rules.stock import COVER_WINDOW_DAYS
 
 
 class ProductProduct(models.Model):
@@ -38,67 +37,6 @@ class ProductProduct(models.Model):
         store=True,
         help="Used by a treatment's recipe: anaesthetic, cartridge, kit...",
     )
-
-    skinpro_studio_on_hand = fields.Float(
-        string="On hand at the studio",
-        compute="_compute_skinpro_cover",
-        digits="Product Unit of Measure",
-    )
-    skinpro_use_per_session = fields.Float(
-        string=f"Used per session ({COVER_WINDOW_DAYS} days)",
-        compute="_compute_skinpro_cover",
-        digits="Product Unit of Measure",
-    )
-    skinpro_sessions_remaining = fields.Float(
-        string="Sessions remaining",
-        compute="_compute_skinpro_cover",
-        digits=(16, 1),
-        help="What the current studio holds, divided by what a session used on "
-        f"average over the last {COVER_WINDOW_DAYS} days.",
-    )
-
-    @api.depends_context("company")
-    def _compute_skinpro_cover(self):
-        studio = self.env.company
-        warehouse = studio.skinpro_warehouse_id
-        since = fields.Datetime.subtract(fields.Datetime.now(), days=COVER_WINDOW_DAYS)
-        sessions = (
-            self.env["skinpro.treatment.session"]
-            .sudo()
-            .search_count(
-                [
-                    ("company_id", "=", studio.id),
-                    ("state", "=", "done"),
-                    ("date_end", ">=", since),
-                ]
-            )
-        )
-        used = dict(
-            self.env["stock.move"]
-            .sudo()
-            ._read_group(
-                [
-                    ("product_id", "in", self.ids),
-                    ("state", "=", "done"),
-                    ("date", ">=", since),
-                    ("picking_type_id", "=", warehouse.skinpro_consumption_type_id.id),
-                ],
-                ["product_id"],
-                ["product_qty:sum"],
-            )
-        )
-        for product in self:
-            on_hand = (
-                product.with_context(warehouse_id=warehouse.id).qty_available
-                if warehouse
-                else 0
-            )
-            per_session = used.get(product, 0) / sessions if sessions else 0
-            product.skinpro_studio_on_hand = on_hand
-            product.skinpro_use_per_session = per_session
-            product.skinpro_sessions_remaining = (
-                on_hand / per_session if per_session else 0
-            )
 
     @api.depends(
         "product_tmpl_id.skinpro_recipe_ids.kind",

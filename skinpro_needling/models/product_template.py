@@ -96,3 +96,19 @@ class ProductTemplate(models.Model):
         return company._skinpro_depth_class(
             max(self.product_variant_ids.mapped("skinpro_depth_mm") or [0])
         )
+
+    def _skinpro_rebook_sessions(self):
+        """The sessions booked for these treatments book their recipe anew."""
+        if not self:
+            return
+        sessions = (
+            self.env["skinpro.treatment.session"]
+            .sudo()
+            .search(
+                [
+                    ("product_id.product_tmpl_id", "in", self.ids),
+                    ("state", "in", ("planned", "in_progress")),
+                ]
+            )
+        )
+        self.env["stock.picking"].sudo()._skinpro_book(sessions)

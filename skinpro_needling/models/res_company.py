@@ -59,6 +59,12 @@ class ResCompany(models.Model):
         "ago are archived each night (0: never). Sessions, stock moves, POS orders "
         "and accounting are kept as they are.",
     )
+    skinpro_forecast_days = fields.Integer(
+        string="Booked sessions looked ahead (days)",
+        default=14,
+        help="Sessions remaining and shortfalls count the sessions booked in this "
+        "many next days.",
+    )
     skinpro_warehouse_id = fields.Many2one(
         "stock.warehouse",
         string="Studio warehouse",

@@ -69,7 +69,8 @@ LAST_NAMES = [
 
 # Per studio: new clients a month (by month, oldest first), done sessions a month,
 # the share of new clients referred, the depths performed, and the months in which
-# the studio ran out of cartridges (no restock the month before).
+# the studio ran out of cartridges (no restock the month before), and the sessions
+# booked a day for the next BOOKED_DAYS days.
 PROFILES = {
     # Growing: more new clients and sessions every month.
     "SLC": {
@@ -78,6 +79,7 @@ PROFILES = {
         "refer": 0.05,
         "depths": (0.5, 0.75, 1.0),
         "stock_outs": (),
+        "booked": 3,
     },
     # Steady, but cartridges ran out twice: few sessions those months.
     "PHX": {
@@ -86,6 +88,7 @@ PROFILES = {
         "refer": 0.15,
         "depths": (0.25,),
         "stock_outs": (4, 9),
+        "booked": 1,
     },
     # No cosmetic needling under California's rules: most clients are referred.
     "SAN": {
@@ -94,9 +97,11 @@ PROFILES = {
         "refer": 0.7,
         "depths": (),
         "stock_outs": (),
+        "booked": 0,
     },
 }
 MONTHS = 12
+BOOKED_DAYS = 14
 
 
 class SkinproDemoHistory(models.AbstractModel):
@@ -210,6 +215,33 @@ class SkinproDemoHistory(models.AbstractModel):
                 )
         self._insert_sessions(studio, practitioner, sessions)
         self._insert_restocking(today, studio, sessions, profile["stock_outs"])
+        self._book_upcoming(code, today, studio, practitioner, cleared, by_depth)
+
+    def _book_upcoming(self, code, today, studio, practitioner, clients, by_depth):
+        """The sessions booked for the next days, booked as the front desk books
+        them: their recipes are the studio's forecasted demand."""
+        profile = PROFILES[code]
+        rng = random.Random(code)
+        if not (clients and profile["booked"]):
+            return
+        Session = self.env["skinpro.treatment.session"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        )
+        Session.create(
+            [
+                {
+                    "partner_id": rng.choice(clients)["partner_id"],
+                    "company_id": studio.id,
+                    "practitioner_id": practitioner.id,
+                    "product_id": by_depth[rng.choice(profile["depths"])].id,
+                    "planned_start": self._stamp(
+                        today + timedelta(days=day), 16 + slot * 2
+                    ),
+                }
+                for day in range(1, BOOKED_DAYS + 1)
+                for slot in range(profile["booked"])
+            ]
+        )
 
     def _insert(self, table, rows):
         """INSERT rows (dicts of the same keys) into table; their new ids."""

@@ -82,3 +82,23 @@ class SkinproRecipeLine(models.Model):
                         component=line.component_id.name,
                     )
                 )
+
+    # A recipe changed: the sessions booked for the treatment book its new needs.
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.product_tmpl_id._skinpro_rebook_sessions()
+        return lines
+
+    def write(self, vals):
+        templates = self.product_tmpl_id
+        result = super().write(vals)
+        (templates | self.product_tmpl_id)._skinpro_rebook_sessions()
+        return result
+
+    def unlink(self):
+        templates = self.product_tmpl_id
+        result = super().unlink()
+        templates.exists()._skinpro_rebook_sessions()
+        return result

@@ -84,6 +84,12 @@ SESSION_MACHINE = sm.Machine(
             sets=("depth_breach",),
         ),
         sm.Action(
+            "booking",
+            _lt("booking the session's consumables"),
+            sources=("planned",),
+            sets=("consumption_picking_id",),
+        ),
+        sm.Action(
             "pos_payment",
             _lt("the order paid at the Point of Sale"),
             sources=("planned",),

@@ -7,6 +7,7 @@ from ..rules import depth as depth_rules
 from .skinpro_clinical_record import form_action
 from .skinpro_session_machine import REVIEW_BREACH, SESSION_MACHINE
 from .skinpro_state_machine import acting
+from .stock_picking import BOOKING_FIELDS
 
 ADVERSE_EVENT_TYPES = [
     ("bleeding", "Prolonged bleeding"),
@@ -272,12 +273,22 @@ class SkinproTreatmentSession(models.Model):
     def create(self, vals_list):
         # The questions to re-confirm go in with the session: one create, no write.
         questions = self.env["skinpro.session.reconfirmation"]._skinpro_questions()
-        return super().create(
+        sessions = super().create(
             [
                 vals if vals.get("reconfirmation_ids") else dict(vals, **questions)
                 for vals in vals_list
             ]
         )
+        # Booked, its recipe is the studio's forecasted demand at its planned start.
+        self.env["stock.picking"].sudo()._skinpro_book(sessions)
+        return sessions
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_cancel_booking(self):
+        # A booking deleted is no demand any more.
+        self.sudo().consumption_picking_id.filtered(
+            lambda picking: picking.state != "done"
+        ).action_cancel()
 
     # --- starting ---------------------------------------------------------------
 
@@ -351,15 +362,11 @@ class SkinproTreatmentSession(models.Model):
             raise UserError(_("Only a session in progress can be completed."))
         self._check_depth_breach_reviewed()
         values = {"state": "done", "date_end": fields.Datetime.now()}
-        needs = self.product_id._skinpro_recipe_needs(self.anaesthetic_grams)
-        if needs:
-            picking = (
-                self.env["stock.picking"]
-                .sudo()
-                ._skinpro_consume(self.company_id, needs, self.name, override_shortage)
-            )
+        picking = (
+            self.env["stock.picking"].sudo()._skinpro_consume(self, override_shortage)
+        )
+        if picking:
             values.update(
-                consumption_picking_id=picking.id,
                 consumed_lot_ids=[Command.set(picking.move_line_ids.lot_id.ids)],
                 consumables_cost=picking._skinpro_cost(),
                 shortage_overridden_by_id=(
@@ -377,6 +384,7 @@ class SkinproTreatmentSession(models.Model):
         self._check_depth_breach_reviewed()
         with acting(self):
             self.write({"state": "cancelled"})
+        self.sudo().consumption_picking_id.action_cancel()
         return True
 
     # --- depth breach -----------------------------------------------------------------
@@ -449,6 +457,8 @@ class SkinproTreatmentSession(models.Model):
             lambda s: not s.adverse_event
         )
         result = super().write(vals)
+        if any(name in vals for name in BOOKING_FIELDS):
+            self.env["stock.picking"].sudo()._skinpro_book(self)
         for session in new_event or []:
             session.activity_schedule(
                 "mail.mail_activity_data_todo",

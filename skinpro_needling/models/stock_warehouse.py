@@ -6,7 +6,8 @@ from odoo import _, api, fields, models
 class StockWarehouse(models.Model):
     """Each warehouse has its 'Treatment consumption' operation type, made with it
     as Odoo makes its others: sessions move their consumables out of the studio's
-    stock with it."""
+    stock with it, reserved manually (when the session completes), never by the
+    scheduler while the session is only booked."""
 
     _inherit = "stock.warehouse"
 
@@ -44,6 +45,8 @@ class StockWarehouse(models.Model):
         values["skinpro_consumption_type_id"] = {
             "name": _("Treatment consumption"),
             "code": "outgoing",
+            # Booked sessions are demand, not reservations: reserved at completion.
+            "reservation_method": "manual",
             "default_location_src_id": self.lot_stock_id.id,
             "default_location_dest_id": self.env.ref(
                 "skinpro_needling.location_treatment_consumption"

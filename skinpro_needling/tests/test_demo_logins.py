@@ -70,3 +70,38 @@ class TestDemoLogins(HttpCase):
         )
         self.assertEqual(receipt.state, "done")
         self.assertEqual(receipt.write_uid.login, "inventory")
+
+    def test_inventory_staff_restock_for_the_sessions_booked(self):
+        slc = self.env.ref("skinpro_needling.studio_salt_lake")
+        kit = self.env.ref("skinpro_needling.consumable_aftercare_kit")
+        Cover = self.env["skinpro.report.stock.cover"]
+        row = Cover.search([("company_id", "=", slc.id), ("product_id", "=", kit.id)])
+        # The sessions booked for the next days need more kits than Salt Lake holds.
+        self.assertTrue(row.shortfall_date)
+        self.assertGreater(row.booked_sessions, row.on_hand_qty)
+        short_by = row.shortfall_qty
+        self.start_tour("/odoo", "skinpro_demo_inventory_shortfall", login="inventory")
+        stock = slc.skinpro_warehouse_id.lot_stock_id
+        receipt = self.env["stock.move"].search(
+            [
+                ("product_id", "=", kit.id),
+                ("location_dest_id", "=", stock.id),
+                ("state", "not in", ("done", "cancel")),
+            ]
+        )
+        # At least the shortfall: the studio's reordering rule refills up to its
+        # maximum, counting the booked sessions.
+        self.assertGreaterEqual(receipt.product_uom_qty, short_by)
+        self.assertEqual(receipt.picking_id.state, "waiting")
+        # The central warehouse ships the kits.
+        delivery = receipt.move_orig_ids.picking_id
+        self.assertEqual(delivery.company_id, self.env.ref("base.main_company"))
+        delivery.move_ids.picked = True
+        delivery.button_validate()
+        self.assertEqual(receipt.picking_id.state, "assigned")
+        self.start_tour("/odoo", "skinpro_demo_inventory_receive", login="inventory")
+        self.assertEqual(receipt.picking_id.state, "done")
+        self.assertEqual(receipt.picking_id.write_uid.login, "inventory")
+        self.env.invalidate_all()
+        row = Cover.search([("company_id", "=", slc.id), ("product_id", "=", kit.id)])
+        self.assertFalse(row.shortfall_date)

@@ -157,6 +157,37 @@ class TestPosServer(SkinproCase):
         self.assertTrue(session.aftercare_handed)
         self.assertEqual(session.aftercare_kit_id, kit)
 
+    def test_the_kit_handed_over_leaves_through_the_pos_picking_once(self):
+        kit = self.env["product.product"].create(
+            {"name": "Aftercare kit", "type": "consu", "is_storable": True,
+             "available_in_pos": True, "list_price": 20,
+             "taxes_id": [Command.clear()]}
+        )  # fmt: skip
+        self.treatment.skinpro_recipe_ids = [
+            Command.create({"kind": "kit", "component_id": kit.id, "quantity": 1})
+        ]
+        warehouse = self.studio_a.skinpro_warehouse_id
+        self.env["stock.quant"]._update_available_quantity(
+            kit, warehouse.lot_stock_id, 10
+        )
+        kit_here = kit.with_context(warehouse_id=warehouse.id)
+        self.screening().action_confirm()
+        order = self.sync(self.order_data(self.client_a, self.treatment))
+        session = order.lines.skinpro_session_ids
+        pos_picking = order.picking_ids
+        self.assertEqual(pos_picking.picking_type_id, self.config.picking_type_id)
+        self.assertEqual(pos_picking.state, "done")
+        self.assertEqual(pos_picking.move_ids.product_id, kit)
+        # Out of the stock once: the session's booked consumption has no kit left.
+        self.assertEqual(kit_here.qty_available, 9)
+        self.assertEqual(kit_here.virtual_available, 9)
+        self.assertNotIn(kit, session.consumption_picking_id.move_ids.product_id)
+        # A kit sold on its own leaves through the POS's picking, in the forecast.
+        self.sync(self.order_data(self.client_b, kit))
+        self.env.invalidate_all()
+        self.assertEqual(kit_here.qty_available, 8)
+        self.assertEqual(kit_here.virtual_available, 8)
+
     def test_a_retail_aftercare_product_sells_as_usual(self):
         serum = self.env["product.product"].create(
             {

@@ -248,7 +248,7 @@ class TestReports(BaseCommon):
         )
         self.assertEqual(rows[(lidocaine.id,)], [10, 13, 3])
 
-    def test_stock_cover_divides_stock_by_daily_use(self):
+    def test_sessions_remaining_against_the_sessions_booked_ahead(self):
         lidocaine = self.env.ref("skinpro_needling.consumable_lidocaine")
         cartridge = self.env.ref("skinpro_needling.consumable_cartridge")
         cover = self.env["skinpro.report.stock.cover"].search(
@@ -268,16 +268,22 @@ class TestReports(BaseCommon):
             )
             .mapped("quantity")
         )
-        # The done session's 5 g, over the 90 days window.
+        # Emma's session in progress is booked for today, 5 g; her next one is a
+        # month away, beyond the 14 days looked ahead.
         self.assertAlmostEqual(cover.on_hand_qty, on_hand)
-        self.assertAlmostEqual(cover.daily_use_qty, 5 / 90)
-        self.assertAlmostEqual(cover.days_cover, on_hand / (5 / 90), places=3)
-        # Phoenix is out of cartridges and has used none: listed, at zero.
+        self.assertEqual(cover.booked_sessions, 1)
+        self.assertAlmostEqual(cover.booked_qty, 5)
+        self.assertEqual(cover.sessions_remaining, on_hand // 5)
+        self.assertFalse(cover.shortfall_date)
+        # Phoenix is out of cartridges, and Ava is booked in two days.
         phoenix = self.env["skinpro.report.stock.cover"].search(
             [("company_id", "=", self.phx.id), ("product_id", "=", cartridge.id)]
         )
+        ava = self.env.ref("skinpro_needling.session_ava_planned_medical")
         self.assertEqual(phoenix.on_hand_qty, 0)
-        self.assertFalse(phoenix.days_cover)
+        self.assertEqual(phoenix.sessions_remaining, 0)
+        self.assertEqual(phoenix.shortfall_date, ava.planned_start.date())
+        self.assertEqual(phoenix.shortfall_qty, 1)
 
     def test_funnel_from_consultation_to_completed_course(self):
         funnel = self.figures(

@@ -326,3 +326,73 @@ registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
             },
         ].flat(),
 });
+
+const openSkinproInventory = (menu) => [
+    stepUtils.showAppsMenuItem(),
+    {
+        content: "open the Micro-needling app",
+        trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+        run: "click",
+    },
+    {
+        content: "open Inventory",
+        trigger: ".o_main_navbar button:contains('Inventory')",
+        run: "click",
+    },
+    {
+        content: `open ${menu}`,
+        trigger: `.dropdown-item:contains('${menu}')`,
+        run: "click",
+    },
+];
+
+const KIT = "Aftercare sample kit";
+
+registry.category("web_tour.tours").add("skinpro_demo_inventory_shortfall", {
+    steps: () => [
+        ...openSkinproInventory("Shortfalls by date"),
+        {
+            content: "the booked sessions need more aftercare kits than the studio holds",
+            trigger: `.o_data_row:contains('${KIT}') .o_data_cell[name='shortfall_date']:not(:empty)`,
+        },
+        {
+            content: "ask the central warehouse for the kits",
+            trigger: `.o_data_row:contains('${KIT}') button[name='action_transfer_from_central']`,
+            run: "click",
+        },
+        {
+            content: "the transfer from the central warehouse is on its way",
+            trigger: ".o_list_view .o_data_row .o_data_cell[name='name']:contains('SLC/IN/')",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("skinpro_demo_inventory_receive", {
+    steps: () => [
+        ...openSkinproInventory("To receive today"),
+        {
+            content: "look for the kits",
+            trigger: ".o_searchview_input",
+            run: `edit ${KIT}`,
+        },
+        {
+            content: "among the transfers' products",
+            trigger: ".o_searchview_autocomplete .o-dropdown-item:contains('Product')",
+            run: "click",
+        },
+        {
+            content: "open the transfer of the kits",
+            trigger: ".o_data_row .o_data_cell[name='name']:contains('SLC/IN/')",
+            run: "click",
+        },
+        {
+            content: "receive it",
+            trigger: ".o_form_view button[name='button_validate']",
+            run: "click",
+        },
+        {
+            content: "the transfer is done",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+        },
+    ],
+});
