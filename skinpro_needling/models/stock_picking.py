@@ -12,11 +12,12 @@ class StockPicking(models.Model):
     _inherit = "stock.picking"
 
     @api.model
-    def _skinpro_consume(self, studio, needs, origin, allow_shortage):
+    def _skinpro_consume(self, studio, needs, origin, allow_shortage, lots=None):
         """The done consumption of `needs` ({consumable: quantity in its unit}) out
-        of the studio's stock. Short of a consumable, it is refused, unless
-        `allow_shortage`: then what there is leaves the stock, and the studio's
-        inventory staff are asked to restock the rest."""
+        of the studio's stock, of the lots `lots` names ({consumable: lot}) when it
+        names one. Short of a consumable, it is refused, unless `allow_shortage`:
+        then what there is leaves the stock, and the studio's inventory staff are
+        asked to restock the rest."""
         warehouse = studio.skinpro_warehouse_id
         if not warehouse:
             raise UserError(
@@ -27,7 +28,7 @@ class StockPicking(models.Model):
             )
         # Refused, it leaves nothing behind: no transfer, nothing reserved.
         with self.env.cr.savepoint():
-            picking = self._skinpro_reserve(warehouse, needs, origin)
+            picking = self._skinpro_reserve(warehouse, needs, origin, lots or {})
             shortages = picking._skinpro_shortages()
             if shortages and not allow_shortage:
                 raise UserError(
@@ -49,9 +50,10 @@ class StockPicking(models.Model):
         return picking
 
     @api.model
-    def _skinpro_reserve(self, warehouse, needs, origin):
+    def _skinpro_reserve(self, warehouse, needs, origin, lots):
         """A 'Treatment consumption' transfer of `needs` out of the warehouse's
-        stock, confirmed and reserved as Odoo reserves any other."""
+        stock, confirmed and reserved as Odoo reserves any other; a consumable
+        `lots` names is reserved on that lot only."""
         picking_type = warehouse.skinpro_consumption_type_id
         source = picking_type.default_location_src_id
         destination = picking_type.default_location_dest_id
@@ -79,6 +81,14 @@ class StockPicking(models.Model):
             }
         )
         picking.move_ids._action_confirm()
+        for move in picking.move_ids.filtered(lambda m: m.product_id in lots):
+            move._skinpro_lock_quants()
+            move._update_reserved_quantity(
+                move.product_uom_qty,
+                move.location_id,
+                lot_id=lots[move.product_id],
+                strict=False,
+            )
         picking.move_ids._action_assign()
         return picking
 
