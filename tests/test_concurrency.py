@@ -457,7 +457,7 @@ def test_a_recall_while_two_studios_consume_the_lot(registry, recall_delay):
         )
         return lot.id, sessions, studios, inventory.id
 
-    lot_id, session_ids, studio_ids, inventory_id = committed(registry, build)
+    lot_id, session_ids, _studios, inventory_id = committed(registry, build)
 
     def complete(session_id):
         def call(env):
