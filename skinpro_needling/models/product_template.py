@@ -121,9 +121,8 @@ class ProductTemplate(models.Model):
         for template in self:
             low = template.skinpro_cartridge_min_depth_mm
             high = template.skinpro_cartridge_max_depth_mm
-            if (low or high) and not (
-                0 <= low <= high and depth_rules.within_pen_range(high)
-            ):
+            # No upper bound yet: no range, and no cartridge of it is accepted.
+            if high and not (0 <= low <= high and depth_rules.within_pen_range(high)):
                 raise ValidationError(
                     _(
                         "Depth range of %(name)s: from %(low)s to %(high)s mm is not a "

@@ -81,7 +81,10 @@ class StockPicking(models.Model):
             }
         )
         picking.move_ids._action_confirm()
-        for move in picking.move_ids.filtered(lambda m: m.product_id in lots):
+        of_lots = picking.move_ids.filtered(lambda m: m.product_id in lots)
+        # Confirming reserved them already, by the removal strategy.
+        of_lots._do_unreserve()
+        for move in of_lots:
             move._skinpro_lock_quants()
             move._update_reserved_quantity(
                 move.product_uom_qty,
@@ -89,7 +92,8 @@ class StockPicking(models.Model):
                 lot_id=lots[move.product_id],
                 strict=False,
             )
-        picking.move_ids._action_assign()
+        of_lots._recompute_state()
+        (picking.move_ids - of_lots)._action_assign()
         return picking
 
     @api.model
