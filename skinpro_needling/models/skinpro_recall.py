@@ -59,7 +59,7 @@ class SkinproRecall(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     lot_id = fields.Many2one(
-        "stock.lot", string="Lot", required=True, index=True, ondelete="restrict"
+        "stock.lot", required=True, index=True, ondelete="restrict"
     )
     product_id = fields.Many2one(related="lot_id.product_id", store=True)
     reason = fields.Text(
@@ -136,7 +136,7 @@ class SkinproRecall(models.Model):
     @api.depends("studio_ids")
     def _compute_progress(self):
         for recall in self:
-            lines = recall.studio_ids
+            lines = recall.sudo().studio_ids
             recall.partner_count = len(recall.sudo().partner_ids)
             recall.notified_count = sum(lines.mapped("notified_count"))
             recall.held_count = sum(lines.mapped("held_count"))
@@ -155,51 +155,51 @@ class SkinproRecall(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """Creating a recall runs it: the lot's form opens a new recall, its Save
-        is the recall."""
+        """Creating a recall runs it, as the system: a recall reaches every
+        studio. The lot's form opens a new recall; its Save is the recall."""
+        self._skinpro_check_recaller()
         recalls = self.browse()
         for vals in vals_list:
-            lot = self.env["stock.lot"].browse(vals.get("lot_id"))
-            recalls |= self._skinpro_run(lot, vals.get("reason"))
+            lot = self.env["stock.lot"].sudo().browse(vals.get("lot_id"))
+            reason = (vals.get("reason") or "").strip()
+            if not reason:
+                raise UserError(
+                    _(
+                        "Recall of %(lot)s: give the manufacturer's reason; the "
+                        "clients' notice quotes it.",
+                        lot=lot.name,
+                    )
+                )
+            quants = self.sudo()._skinpro_lock(lot)
+            if lot.skinpro_recalled:
+                raise UserError(
+                    _(
+                        "Lot %(lot)s of %(product)s is already recalled (%(recall)s).",
+                        lot=lot.name,
+                        product=lot.product_id.display_name,
+                        recall=lot.skinpro_recall_id.name,
+                    )
+                )
+            with acting(self):
+                recall = super(SkinproRecall, self.sudo()).create(
+                    [{"lot_id": lot.id, "reason": reason}]
+                )
+            recall._skinpro_execute(lot, quants)
+            recalls |= recall
         return recalls.with_env(self.env)
 
-    @api.model
-    def _skinpro_run(self, lot, reason):
-        """The recall of `lot`, as the system: a recall reaches every studio."""
-        self._skinpro_check_recaller()
-        if not (reason or "").strip():
-            raise UserError(
-                _(
-                    "Recall of %(lot)s: give the manufacturer's reason; the clients' "
-                    "notice quotes it.",
-                    lot=lot.name,
-                )
-            )
-        recalls = self.sudo()
-        lot = lot.sudo()
-        quants = recalls._skinpro_lock(lot)
-        if lot.skinpro_recalled:
-            raise UserError(
-                _(
-                    "Lot %(lot)s of %(product)s is already recalled (%(recall)s).",
-                    lot=lot.name,
-                    product=lot.product_id.display_name,
-                    recall=lot.skinpro_recall_id.name,
-                )
-            )
-        with acting(recalls):
-            recall = super(SkinproRecall, recalls).create(
-                {"lot_id": lot.id, "reason": reason.strip()}
-            )
-        lot._skinpro_mark_recalled(recall)
-        quarantined = recall._skinpro_quarantine(quants)
+    def _skinpro_execute(self, lot, quants):
+        """Block, quarantine, list, hold and notify: the recall's work."""
+        self.ensure_one()
+        lot._skinpro_mark_recalled(self)
+        quarantined = self._skinpro_quarantine(quants)
         sessions = lot.skinpro_session_ids.filtered(lambda s: s.state == "done")
-        held = recall._skinpro_hold_next_sessions(sessions.partner_id)
-        studios = sessions.company_id | recalls.env["res.company"].browse(
+        held = self._skinpro_hold_next_sessions(sessions.partner_id)
+        studios = sessions.company_id | self.env["res.company"].browse(
             list(quarantined)
         )
-        with acting(recall):
-            recall.write(
+        with acting(self):
+            self.write(
                 {
                     "session_ids": [Command.set(sessions.ids)],
                     "held_session_ids": [Command.set(held.ids)],
@@ -215,8 +215,8 @@ class SkinproRecall(models.Model):
                     ],
                 }
             )
-        recall._skinpro_notify(sessions)
-        recall.message_post(
+        self._skinpro_notify(sessions)
+        self.message_post(
             body=_(
                 "%(product)s lot %(lot)s recalled by %(user)s: %(clients)s client(s) "
                 "to notify, %(held)s session(s) held, %(qty)s %(uom)s quarantined.",
@@ -230,7 +230,7 @@ class SkinproRecall(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        return recall
+        return self
 
     @api.model
     def _skinpro_lock(self, lot):

@@ -65,7 +65,9 @@ class StockLot(models.Model):
     def action_skinpro_recall(self, reason):
         """Recall the lot in every studio: returns the `skinpro.recall`."""
         self.ensure_one()
-        return self.env["skinpro.recall"]._skinpro_run(self, reason).with_env(self.env)
+        return self.env["skinpro.recall"].create(
+            {"lot_id": self.id, "reason": reason or ""}
+        )
 
     def action_skinpro_open_recall(self):
         """The lot form's Recall button: a new recall of the lot, run on Save."""

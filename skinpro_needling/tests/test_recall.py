@@ -334,7 +334,10 @@ class TestRecall(StockedStudiosCase, MockEmail):
         recall = self.recall(self.chain_manager)
         self.assertEqual(recall.user_id, self.chain_manager)
         self.assertEqual(
-            self.env["skinpro.recall"].with_user(self.inventory).search([]), recall
+            self.env["skinpro.recall"]
+            .with_user(self.inventory)
+            .search([("lot_id", "=", self.lot.id)]),
+            recall,
         )
         with self.assertRaisesRegex(UserError, "already recalled"):
             self.recall(self.inventory)
