@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -360,3 +360,48 @@ class TestRecall(StockedStudiosCase, MockEmail):
             quarantine = warehouse.skinpro_quarantine_location_id
             self.assertTrue(quarantine.skinpro_quarantine, warehouse.name)
             self.assertEqual(quarantine.location_id, warehouse.view_location_id)
+
+
+@tagged("post_install", "-at_install")
+class TestRecallTours(HttpCase):
+    """The demo's inventory staff recall a lot from its form; its practitioner scans
+    a cartridge on a session."""
+
+    def test_inventory_staff_recall_a_lot_from_its_form(self):
+        lot = self.env.ref("skinpro_needling.lot_c_2602")
+        self.start_tour(
+            f"/odoo/stock.lot/{lot.id}", "skinpro_recall_lot", login="inventory"
+        )
+        self.assertTrue(lot.skinpro_recalled)
+        recall = lot.skinpro_recall_id
+        self.assertEqual(recall.user_id.login, "inventory")
+        self.assertEqual(recall.reason, "Sterility of the pouches not assured")
+        slc = self.env.ref("skinpro_needling.studio_salt_lake")
+        self.assertEqual(
+            recall.studio_ids.filtered(
+                lambda l: l.company_id == slc
+            ).quantity_quarantined,
+            6,
+        )
+
+    def test_the_practitioner_scans_the_cartridge(self):
+        session = self.env["skinpro.treatment.session"].search(
+            [
+                (
+                    "company_id",
+                    "=",
+                    self.env.ref("skinpro_needling.studio_salt_lake").id,
+                ),
+                ("state", "=", "in_progress"),
+                ("partner_id.ref", "=", False),
+            ],
+            limit=1,
+        )
+        self.start_tour(
+            f"/odoo/skinpro.treatment.session/{session.id}",
+            "skinpro_scan_cartridge",
+            login="practitioner",
+        )
+        self.assertEqual(
+            session.cartridge_lot_id, self.env.ref("skinpro_needling.lot_c_2609")
+        )
