@@ -35,7 +35,7 @@ RECALL_MACHINE = sm.Machine(
         ),
     ),
     locks={
-        "open": sm.Lock(("lot_id", "reason", "date", "user_id", "company_id")),
+        "open": sm.Lock(("lot_id", "reason", "date", "user_id", "chain_id")),
         "closed": sm.Lock(sm.ALL),
     },
 )
@@ -74,7 +74,8 @@ class SkinproRecall(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
     )
-    company_id = fields.Many2one(
+    # The chain's, not a studio's: every studio of the chain sees it.
+    chain_id = fields.Many2one(
         "res.company",
         string="Chain",
         default=lambda self: self.env.company._skinpro_chain(),

@@ -13,7 +13,7 @@ _lt = LazyTranslate(__name__)
 # The lot's side of a session's lots used: written only by completing a session.
 COMPLETE_LOTS = sm.Action(COMPLETE.name, COMPLETE.label, sets=("skinpro_session_ids",))
 RECALL = sm.Action(
-    "action_skinpro_recall",
+    "action_skinpro_open_recall",
     _lt("Recall"),
     sets=("skinpro_recalled", "skinpro_recall_id"),
 )

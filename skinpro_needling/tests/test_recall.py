@@ -369,6 +369,22 @@ class TestRecallTours(HttpCase):
 
     def test_inventory_staff_recall_a_lot_from_its_form(self):
         lot = self.env.ref("skinpro_needling.lot_c_2602")
+        slc = self.env.ref("skinpro_needling.studio_salt_lake")
+        on_hand = sum(
+            self.env["stock.quant"]
+            .search(
+                [
+                    ("lot_id", "=", lot.id),
+                    (
+                        "location_id",
+                        "=",
+                        slc.skinpro_warehouse_id.lot_stock_id.id,
+                    ),
+                ]
+            )
+            .mapped("quantity")
+        )
+        self.assertTrue(on_hand)
         self.start_tour(
             f"/odoo/stock.lot/{lot.id}", "skinpro_recall_lot", login="inventory"
         )

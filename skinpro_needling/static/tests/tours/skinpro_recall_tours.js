@@ -39,7 +39,7 @@ registry.category("web_tour.tours").add("skinpro_scan_cartridge", {
         {
             content: "scan the cartridge's pouch",
             trigger: ".o_field_widget[name='cartridge_scan'] input",
-            run: "edit 010761234567890017301231" + "10C-2609",
+            run: "edit 010761234567890017301231" + "10C-2609 && press Tab",
         },
         {
             content: "the cartridge lot is recorded",
