@@ -77,7 +77,6 @@ class SkinproRecall(models.Model):
     # The chain's, not a studio's: every studio of the chain sees it.
     chain_id = fields.Many2one(
         "res.company",
-        string="Chain",
         default=lambda self: self.env.company._skinpro_chain(),
         readonly=True,
     )
