@@ -12,7 +12,10 @@ stay in the throw-away test database.
 - the same POS order synced twice at once (a POS retrying while its first call still
   runs): one order, one session, and after the session one consumption;
 - two studios' resupply reserving the central warehouse's last kit: one gets it, the
-  other waits for stock; nothing is reserved twice."""
+  other waits for stock; nothing is reserved twice;
+- a lot recalled while two studios consume it: no session consumes it once the
+  recall committed, the recall lists every session that did, every unit is used
+  or quarantined once."""
 
 import threading
 
@@ -373,3 +376,150 @@ def test_two_studios_resupply_from_the_last_central_kit(registry):
     # Both studios asked for a kit; the one in stock is reserved once, the other
     # kit waits for the central warehouse's next delivery.
     assert committed(registry, stock) == (1, 1, 2, 1)
+
+
+@pytest.mark.parametrize("recall_delay", [0, 3])
+def test_a_recall_while_two_studios_consume_the_lot(registry, recall_delay):
+    """Two studios complete a session with the same cartridge lot while inventory
+    staff recall it: whichever commits first (the recall, or, when it starts its
+    work a little later in its transaction, the consumptions), no session consumes
+    the lot once the recall committed, the recall lists every session that did,
+    and every cartridge is either used by a session or in a quarantine, once."""
+    import time
+    from datetime import timedelta
+    from uuid import uuid4
+
+    from odoo import fields
+
+    run = uuid4().hex[:4].upper()
+
+    def build(env):
+        lot = None
+        sessions = []
+        studios = []
+        cartridge = None
+        for code in (f"RA{run}", f"RB{run}"):
+            studio, treatment = own_studio(env, code)
+            if cartridge is None:
+                cartridge = treatment.skinpro_recipe_ids.component_id
+                cartridge.write({"tracking": "lot"})
+                lot = env["stock.lot"].create(
+                    {
+                        "name": "RACE-RECALL",
+                        "product_id": cartridge.id,
+                        "company_id": False,
+                        "expiration_date": fields.Datetime.now() + timedelta(days=20),
+                    }
+                )
+            else:
+                treatment.skinpro_recipe_ids.component_id = cartridge
+            stock = studio.skinpro_warehouse_id.lot_stock_id
+            other = env["stock.lot"].create(
+                {
+                    "name": f"{code}-LATER",
+                    "product_id": cartridge.id,
+                    "company_id": False,
+                    "expiration_date": fields.Datetime.now() + timedelta(days=300),
+                }
+            )
+            # own_studio's untracked cartridges go: lots only, the recalled one first.
+            env["stock.quant"]._update_available_quantity(cartridge, stock, -5)
+            env["stock.quant"]._update_available_quantity(
+                cartridge, stock, 3, lot_id=lot
+            )
+            env["stock.quant"]._update_available_quantity(
+                cartridge, stock, 3, lot_id=other
+            )
+            client, screening = cleared_client(env, studio, f"Client {code}")
+            screening.action_confirm()
+            session = env["skinpro.treatment.session"].create(
+                {
+                    "partner_id": client.id,
+                    "company_id": studio.id,
+                    "product_id": treatment.id,
+                }
+            )
+            session.reconfirmation_ids.write({"answer": "no"})
+            session.action_start()
+            sessions.append(session.id)
+            studios.append(studio.id)
+        inventory = env["res.users"].create(
+            {
+                "name": "Race inventory",
+                "login": f"race_inventory_{run}",
+                "company_id": studios[0],
+                "company_ids": [(6, 0, studios)],
+                "group_ids": [
+                    (4, env.ref("base.group_user").id),
+                    (4, env.ref("skinpro_needling.group_inventory").id),
+                ],
+            }
+        )
+        return lot.id, sessions, studios, inventory.id
+
+    lot_id, session_ids, _studios, inventory_id = committed(registry, build)
+
+    def complete(session_id):
+        def call(env):
+            env["skinpro.treatment.session"].browse(session_id).action_done()
+            return "done"
+
+        return call
+
+    def recall(env):
+        time.sleep(recall_delay)
+        lot = env["stock.lot"].browse(lot_id).with_user(inventory_id)
+        return lot.action_skinpro_recall("Race: sterility not assured").id
+
+    outcomes = race(
+        registry, complete(session_ids[0]), complete(session_ids[1]), recall
+    )
+    assert outcomes[:2] == ["done", "done"], outcomes
+    assert isinstance(outcomes[2], int), outcomes
+
+    def after(env):
+        lot = env["stock.lot"].browse(lot_id)
+        recall = env["skinpro.recall"].browse(outcomes[2])
+        sessions = env["skinpro.treatment.session"].browse(session_ids)
+        used_lot = sessions.filtered(lambda s: lot in s.consumed_lot_ids)
+        quants = env["stock.quant"].search([("lot_id", "=", lot_id)])
+        in_stock = sum(
+            q.quantity
+            for q in quants
+            if not q.location_id.skinpro_quarantine
+            and q.location_id.usage == "internal"
+        )
+        quarantined = sum(
+            q.quantity for q in quants if q.location_id.skinpro_quarantine
+        )
+        return {
+            "states": sessions.mapped("state"),
+            "used_lot": used_lot.ids,
+            "listed": recall.session_ids.ids,
+            "in_stock": in_stock,
+            "quarantined": quarantined,
+            "recalled": lot.skinpro_recalled,
+            "moves_after_recall": env["stock.move.line"].search_count(
+                [
+                    ("lot_id", "=", lot_id),
+                    ("state", "=", "done"),
+                    ("location_dest_id.usage", "=", "inventory"),
+                    ("date", ">", recall.date),
+                    ("move_id.is_inventory", "=", False),
+                ]
+            ),
+        }
+
+    result = committed(registry, after)
+    assert result["states"] == ["done", "done"], result
+    assert result["recalled"], result
+    # Every session that consumed the lot is listed: none consumed it afterwards.
+    assert sorted(result["used_lot"]) == sorted(result["listed"]), result
+    assert result["moves_after_recall"] == 0, result
+    # Nothing lost or doubled: 6 cartridges, each used once or quarantined.
+    assert result["in_stock"] == 0, result
+    assert result["quarantined"] + len(result["used_lot"]) == 6, result
+    if recall_delay:
+        # Its snapshot taken before they committed, the recall, started later,
+        # still finds both sessions done with the lot.
+        assert len(result["used_lot"]) == 2, result

@@ -12,11 +12,16 @@ from . import product_attribute_value
 from . import product_template
 from . import product_product
 from . import skinpro_course
+from . import skinpro_session_supply
 from . import skinpro_treatment_session
+from . import skinpro_recall
+from . import skinpro_recall_studio
+from . import skinpro_recall_notice
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import crm_lead
 from . import skinpro_recipe_line
+from . import stock_location
 from . import stock_lot
 from . import stock_move
 from . import stock_picking

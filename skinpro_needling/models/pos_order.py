@@ -64,6 +64,7 @@ class PosOrder(models.Model):
     @api.model
     def sync_from_ui(self, orders):
         self._skinpro_check_references(orders)
+        self._skinpro_check_recalled_lots(orders)
         self._skinpro_serialize_sync(orders)
         return super().sync_from_ui(orders)
 
@@ -108,6 +109,46 @@ class PosOrder(models.Model):
                         ids=", ".join(map(str, sorted(unknown))),
                     )
                 )
+
+    @api.model
+    def _skinpro_check_recalled_lots(self, orders):
+        """A line selling a recalled lot is refused by name before anything is
+        written; the POS keeps the order and shows the message. No lot, no query."""
+        wanted = {
+            (line[2].get("product_id"), lot[2].get("lot_name"))
+            for order in orders
+            for line in order.get("lines") or []
+            if len(line) == 3 and isinstance(line[2], dict)
+            for lot in line[2].get("pack_lot_ids") or []
+            if len(lot) == 3 and isinstance(lot[2], dict) and lot[2].get("lot_name")
+        }
+        if not wanted:
+            return
+        recalled = (
+            self.env["stock.lot"]
+            .sudo()
+            .search(
+                [
+                    ("skinpro_recalled", "=", True),
+                    ("name", "in", [name for _product, name in wanted]),
+                    ("product_id", "in", [product for product, _name in wanted]),
+                ]
+            )
+            .filtered(lambda lot: (lot.product_id.id, lot.name) in wanted)
+        )
+        if recalled:
+            raise UserError(
+                _(
+                    "Lot %(lots)s is recalled (%(reason)s): it cannot be sold. The "
+                    "order was not saved: take the item off the order, or choose "
+                    "another lot.",
+                    lots=", ".join(
+                        f"{lot.name} ({lot.product_id.display_name})"
+                        for lot in recalled
+                    ),
+                    reason="; ".join(set(recalled.mapped("skinpro_recall_reason"))),
+                )
+            )
 
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .skinpro_state_machine import acting
 
@@ -79,3 +79,20 @@ class PosOrderLine(models.Model):
         return self.product_id.skinpro_variant_recipe_ids.filtered(
             lambda line: line.kind == "kit"
         )[:1].component_id
+
+    @api.model
+    def get_existing_lots(self, company_id, config_id, product_id):
+        # The register never offers a recalled lot.
+        lots = super().get_existing_lots(company_id, config_id, product_id)
+        recalled = set(
+            self.env["stock.lot"]
+            .sudo()
+            .search(
+                [
+                    ("id", "in", [lot["id"] for lot in lots]),
+                    ("skinpro_recalled", "=", True),
+                ]
+            )
+            .ids
+        )
+        return [lot for lot in lots if lot["id"] not in recalled]

@@ -38,6 +38,25 @@ class ProductTemplate(models.Model):
         help="What one session uses: anaesthetic, cartridge, aftercare kit, finishing "
         "product.",
     )
+    skinpro_is_cartridge = fields.Boolean(
+        string="Needle cartridge",
+        compute="_compute_skinpro_is_cartridge",
+        help="A treatment's recipe uses it as its needle cartridge.",
+    )
+    skinpro_needle_configuration = fields.Char(
+        string="Needle configuration",
+        help="The cartridge's needles, as its maker names them: e.g. 12-pin, "
+        "36-pin, nano.",
+    )
+    skinpro_cartridge_min_depth_mm = fields.Float(
+        string="Made for depths from (mm)", digits=(4, 2)
+    )
+    skinpro_cartridge_max_depth_mm = fields.Float(
+        string="Made for depths up to (mm)",
+        digits=(4, 2),
+        help="A session is refused a cartridge whose range does not hold the "
+        "treatment's depth.",
+    )
     skinpro_min_spacing_days = fields.Integer(
         string="Days between sessions",
         default=28,
@@ -79,6 +98,39 @@ class ProductTemplate(models.Model):
                         "%(name)s: sessions in the course and days between sessions "
                         "cannot be negative.",
                         name=template.name,
+                    )
+                )
+
+    def _compute_skinpro_is_cartridge(self):
+        lines = (
+            self.env["skinpro.recipe.line"]
+            .sudo()
+            .search(
+                [
+                    ("kind", "=", "cartridge"),
+                    ("component_id.product_tmpl_id", "in", self.ids),
+                ]
+            )
+        )
+        cartridges = lines.component_id.product_tmpl_id
+        for template in self:
+            template.skinpro_is_cartridge = template in cartridges
+
+    @api.constrains("skinpro_cartridge_min_depth_mm", "skinpro_cartridge_max_depth_mm")
+    def _check_skinpro_cartridge_depths(self):
+        for template in self:
+            low = template.skinpro_cartridge_min_depth_mm
+            high = template.skinpro_cartridge_max_depth_mm
+            # No upper bound yet: no range, and no cartridge of it is accepted.
+            if high and not (0 <= low <= high and depth_rules.within_pen_range(high)):
+                raise ValidationError(
+                    _(
+                        "Depth range of %(name)s: from %(low)s to %(high)s mm is not a "
+                        "range within the pens' 0 to %(max)s mm.",
+                        name=template.name,
+                        low=low,
+                        high=high,
+                        max=depth_rules.PEN_MAX_DEPTH_MM,
                     )
                 )
 

@@ -53,6 +53,18 @@ REVIEW_BREACH = sm.Action(
         "depth_breach_reason",
     ),
 )
+REVIEW_RECALL = sm.Action(
+    "action_skinpro_review_recall",
+    _lt("Review after recall"),
+    sources=("planned",),
+    sets=("recall_reviewed_by_id", "recall_reviewed_on"),
+)
+HOLD_FOR_RECALL = sm.Action(
+    "recall_hold",
+    _lt("the recall of a lot used on the client"),
+    sources=("planned",),
+    sets=("recall_id",),
+)
 SESSION_MACHINE = sm.Machine(
     state_field="state",
     states=("planned", "in_progress", "done", "cancelled"),
@@ -77,6 +89,8 @@ SESSION_MACHINE = sm.Machine(
         ),
         CANCEL,
         REVIEW_BREACH,
+        REVIEW_RECALL,
+        HOLD_FOR_RECALL,
         sm.Action(
             "depth_line",
             _lt("recording a depth at or above the studio's limit"),

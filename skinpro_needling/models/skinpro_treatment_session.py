@@ -34,7 +34,7 @@ class SkinproTreatmentSession(models.Model):
 
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
-    _inherit = ["skinpro.clinical.record"]
+    _inherit = ["skinpro.clinical.record", "skinpro.session.supply"]
     _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
 
@@ -323,6 +323,8 @@ class SkinproTreatmentSession(models.Model):
             self.partner_id, self.company_id, today
         )
         self.reconfirmation_ids._check_all_denied()
+        self._skinpro_check_recall_reviewed()
+        self._skinpro_check_cartridge()
         depth = self._depth_today()
         self.company_id._skinpro_check_cosmetic(self.product_id, self.depth_line_ids)
         spacing_breach = self.course_id._check_next_session(today, override_spacing)
@@ -361,6 +363,7 @@ class SkinproTreatmentSession(models.Model):
         if self.state != "in_progress":
             raise UserError(_("Only a session in progress can be completed."))
         self._check_depth_breach_reviewed()
+        self._skinpro_check_cartridge()
         values = {"state": "done", "date_end": fields.Datetime.now()}
         picking = (
             self.env["stock.picking"].sudo()._skinpro_consume(self, override_shortage)

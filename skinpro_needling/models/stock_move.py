@@ -1,10 +1,47 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import _, models
+from odoo.exceptions import UserError
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    def _action_done(self, cancel_backorder=False):
+        self._skinpro_check_recalled_lots()
+        return super()._action_done(cancel_backorder=cancel_backorder)
+
+    def _skinpro_check_recalled_lots(self):
+        """A recalled lot leaves a location only for a quarantine, back to its
+        supplier, or to a loss (scrap, inventory adjustment): never to a client,
+        a treatment, or another stock location."""
+        consumption = self.env.ref(
+            "skinpro_needling.location_treatment_consumption", raise_if_not_found=False
+        )
+        for line in self.move_line_ids.filtered(
+            lambda ml: ml.lot_id.skinpro_recalled and ml.quantity
+        ):
+            destination = line.location_dest_id
+            if destination.skinpro_quarantine or destination.usage == "supplier":
+                continue
+            if destination.usage == "inventory" and destination != consumption:
+                continue
+            if line.move_id.is_inventory and destination.usage not in (
+                "customer",
+                "transit",
+            ):
+                continue
+            raise UserError(
+                _(
+                    "Lot %(lot)s of %(product)s is recalled (%(reason)s): it cannot "
+                    "go to %(location)s. Move it to the warehouse's recall "
+                    "quarantine, or return it to the supplier.",
+                    lot=line.lot_id.name,
+                    product=line.product_id.display_name,
+                    reason=line.lot_id.sudo().skinpro_recall_reason,
+                    location=destination.display_name,
+                )
+            )
 
     def _action_assign(self, force_qty=False):
         self._skinpro_lock_quants()

@@ -16,6 +16,7 @@ BOOKING_FIELDS = (
     "planned_start",
     "anaesthetic_grams",
     "aftercare_kit_id",
+    "cartridge_lot_id",
 )
 
 
@@ -40,7 +41,9 @@ class StockPicking(models.Model):
         ):
             picking = session.consumption_picking_id
             warehouse = session.company_id.skinpro_warehouse_id
-            needs = session.product_id._skinpro_recipe_needs(session.anaesthetic_grams)
+            needs, _lots = session._skinpro_supplies(
+                session.product_id._skinpro_recipe_needs(session.anaesthetic_grams)
+            )
             kit = session.aftercare_kit_id
             if kit in needs:
                 # Handed over at the POS, it left through the POS's own picking.
@@ -213,7 +216,20 @@ class StockPicking(models.Model):
                         "price_unit": self._skinpro_unit_cost(move.product_id, studio),
                     }
                 )
-            picking.move_ids._action_assign()
+            lots = session._skinpro_supplies({})[1]
+            of_lots = picking.move_ids.filtered(lambda m: m.product_id in lots)
+            of_lots._do_unreserve()
+            for move in of_lots:
+                # The scanned cartridge's own lot, not the removal strategy's.
+                move._skinpro_lock_quants()
+                move._update_reserved_quantity(
+                    move.product_uom_qty,
+                    move.location_id,
+                    lot_id=lots[move.product_id],
+                    strict=False,
+                )
+            of_lots._recompute_state()
+            (picking.move_ids - of_lots)._action_assign()
             shortages = picking._skinpro_shortages()
             if shortages and not allow_shortage:
                 raise UserError(

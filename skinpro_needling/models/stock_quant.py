@@ -5,6 +5,11 @@ from odoo.fields import Domain
 
 
 class StockQuant(models.Model):
+    """What Odoo gathers to reserve or to count as available (consumption, POS,
+    transfers) never holds a recalled lot, nor anything in a recall quarantine.
+    A strict gather (the quants of one exact lot and location, which Odoo uses to
+    record what a done move changed) still finds them."""
+
     _inherit = "stock.quant"
 
     def _get_gather_domain(
@@ -24,6 +29,11 @@ class StockQuant(models.Model):
             owner_id=owner_id,
             strict=strict,
         )
+        if not strict:
+            domain &= Domain("location_id.skinpro_quarantine", "=", False) & (
+                Domain("lot_id", "=", False)
+                | Domain("lot_id.skinpro_recalled", "=", False)
+            )
         unexpired_on = self.env.context.get("skinpro_unexpired_on")
         if unexpired_on:
             # See stock.move's _skinpro_unexpired_only.

@@ -7,7 +7,9 @@ class StockWarehouse(models.Model):
     """Each warehouse has its 'Treatment consumption' operation type, made with it
     as Odoo makes its others: sessions move their consumables out of the studio's
     stock with it, reserved manually (when the session completes), never by the
-    scheduler while the session is only booked."""
+    scheduler while the session is only booked. Each also has its recall quarantine,
+    a location beside its stock (not inside it) that a recall moves the recalled lot
+    to."""
 
     _inherit = "stock.warehouse"
 
@@ -16,6 +18,28 @@ class StockWarehouse(models.Model):
         string="Treatment Consumption Operation Type",
         copy=False,
     )
+    skinpro_quarantine_location_id = fields.Many2one(
+        "stock.location",
+        string="Recall quarantine location",
+        copy=False,
+        check_company=True,
+    )
+
+    def _get_locations_values(self, vals, code=False):
+        values = super()._get_locations_values(vals, code=code)
+        code = (vals.get("code") or code or "").replace(" ", "").upper()
+        company_id = vals.get(
+            "company_id", self.default_get(["company_id"]).get("company_id")
+        )
+        values["skinpro_quarantine_location_id"] = {
+            "name": _("Recall quarantine"),
+            "active": True,
+            "usage": "internal",
+            "skinpro_quarantine": True,
+            "replenish_location": False,
+            "barcode": self._valid_barcode(code + "QUARANTINE", company_id),
+        }
+        return values
 
     def _get_sequence_values(self, name=False, code=False):
         values = super()._get_sequence_values(name=name, code=code)
@@ -71,6 +95,10 @@ class StockWarehouse(models.Model):
 
     @api.model
     def _skinpro_create_missing_consumption_types(self):
-        """The warehouses that existed before the addon get theirs at install."""
+        """The warehouses that existed before the addon get theirs at install, and
+        their recall quarantine."""
         for warehouse in self.search([("skinpro_consumption_type_id", "=", False)]):
             warehouse.write(warehouse._create_or_update_sequences_and_picking_types())
+        self.search(
+            [("skinpro_quarantine_location_id", "=", False)]
+        )._create_missing_locations({})

@@ -19,3 +19,5 @@ from . import test_state_guards
 from . import test_studio_isolation
 from . import test_treatment_session
 from . import test_forecast
+from . import test_recall
+from . import test_cartridge

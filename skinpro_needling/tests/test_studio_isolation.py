@@ -55,8 +55,10 @@ class TestStudioIsolationEverywhere(HttpCase):
                 "phx_chain_view": "skinpro_needling.group_chain_manager",
             },
         )
-        # Salt Lake City gets a record of the kinds its demo lacks: a clearance
-        # and a paid POS order.
+        # Salt Lake City gets a record of the kinds its demo lacks: a clearance,
+        # a paid POS order, and a recall's progress and notice (of the lot its
+        # demo session used).
+        ref("skinpro_needling.lot_c_2602").action_skinpro_recall("Isolation check")
         screening = cls.env["skinpro.screening"].search(
             [("company_id", "=", cls.slc.id), ("outcome", "=", "clearance_required")],
             limit=1,
