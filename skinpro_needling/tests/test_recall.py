@@ -397,7 +397,7 @@ class TestRecallTours(HttpCase):
             recall.studio_ids.filtered(
                 lambda l: l.company_id == slc
             ).quantity_quarantined,
-            6,
+            on_hand,
         )
 
     def test_the_practitioner_scans_the_cartridge(self):
