@@ -32,7 +32,6 @@ class SkinproPortal(CustomerPortal):
         return request.httprequest.remote_addr or ""
 
     def _skinpro_page(self, template, values, status=200):
-        request.future_response.headers.update(NO_STORE)
         return request.render(template, values, status=status, headers=NO_STORE)
 
     def _skinpro_refused(self, model, record_id, reason):

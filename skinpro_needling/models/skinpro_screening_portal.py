@@ -55,6 +55,22 @@ class SkinproScreening(models.Model):
         for screening in self:
             screening.access_url = f"/my/skinpro/screening/{screening.id}"
 
+    def _portal_ensure_token(self):
+        # Only an invitation opens the client's link, with its expiry: a mail to
+        # the client never makes one.
+        return self.access_token or ""
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        # No "View" button in a client's mail: health data opens by the
+        # invitation's link only.
+        for group_name, _check, data in groups:
+            if group_name in ("portal", "portal_customer"):
+                data["has_button_access"] = False
+        return groups
+
     @api.constrains("before_photo_ids", "photo_consent_signature")
     def _check_photo_consent_not_withdrawn(self):
         for screening in self:

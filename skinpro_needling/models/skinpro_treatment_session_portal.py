@@ -33,6 +33,22 @@ class SkinproTreatmentSession(models.Model):
         for session in self:
             session.access_url = f"/my/skinpro/session/{session.id}"
 
+    def _portal_ensure_token(self):
+        # Only an invitation opens the client's link, with its expiry: a mail to
+        # the client never makes one.
+        return self.access_token or ""
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        # No "View" button in a client's mail: health data opens by the
+        # invitation's link only.
+        for group_name, _check, data in groups:
+            if group_name in ("portal", "portal_customer"):
+                data["has_button_access"] = False
+        return groups
+
     def action_send_screening_invitation(self):
         """Invite the session's client to fill in the screening beforehand."""
         self.ensure_one()
