@@ -207,11 +207,11 @@ class SkinproPortal(CustomerPortal):
         if not post.get("consent"):
             errors.append(_("Tick the treatment consent to go on."))
         if photos and not post.get("photo_consent"):
-            errors.append(_("Tick the photo consent to send photos, or leave them out."))
-        if len(photos) > MAX_PHOTOS:
             errors.append(
-                _("Send at most %(count)s photos.", count=MAX_PHOTOS)
+                _("Tick the photo consent to send photos, or leave them out.")
             )
+        if len(photos) > MAX_PHOTOS:
+            errors.append(_("Send at most %(count)s photos.", count=MAX_PHOTOS))
         return values, errors
 
     def _skinpro_photos(self, screening, photos):

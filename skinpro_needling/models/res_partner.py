@@ -84,9 +84,7 @@ class ResPartner(models.Model):
         ]
         if partner_ids is not None:
             domain.append(("partner_id", "in", partner_ids))
-        return set(
-            self.env["skinpro.screening"].sudo().search(domain).partner_id.ids
-        )
+        return set(self.env["skinpro.screening"].sudo().search(domain).partner_id.ids)
 
     @api.depends_context("company")
     def _compute_skinpro_screening_status(self):

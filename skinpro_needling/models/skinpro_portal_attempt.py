@@ -51,7 +51,9 @@ class SkinproPortalAttempt(models.Model):
         return by_address >= self._skinpro_limit or by_form >= self._skinpro_limit
 
     @api.model
-    def _skinpro_log(self, kind, ip_address, res_model, res_id, reason="", company=None):
+    def _skinpro_log(
+        self, kind, ip_address, res_model, res_id, reason="", company=None
+    ):
         if kind == "refused":
             _logger.warning(
                 "Client portal: refused %s %s from %s (%s)",

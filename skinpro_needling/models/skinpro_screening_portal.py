@@ -51,7 +51,6 @@ class SkinproScreening(models.Model):
     photo_withdrawal_token = fields.Char(copy=False, groups="base.group_system")
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for screening in self:
             screening.access_url = f"/my/skinpro/screening/{screening.id}"
 

@@ -29,7 +29,6 @@ class SkinproTreatmentSession(models.Model):
     )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for session in self:
             session.access_url = f"/my/skinpro/session/{session.id}"
 
@@ -59,9 +58,7 @@ class SkinproTreatmentSession(models.Model):
 
     def action_send_reconfirmation(self):
         """Mail the client the link to re-confirm the session's questions."""
-        template = self.env.ref(
-            "skinpro_needling.mail_template_session_reconfirmation"
-        )
+        template = self.env.ref("skinpro_needling.mail_template_session_reconfirmation")
         for session in self:
             if session.state != "planned" or not session.reconfirmation_ids:
                 raise UserError(
@@ -147,7 +144,8 @@ class SkinproTreatmentSession(models.Model):
             with acting(session):
                 session.write({"before_photo": False})
             session.message_post(
-                body=_("The client withdrew photo consent: the before photo was "
-                       "deleted."),
+                body=_(
+                    "The client withdrew photo consent: the before photo was deleted."
+                ),
                 subtype_xmlid="mail.mt_note",
             )

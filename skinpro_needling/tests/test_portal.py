@@ -125,8 +125,10 @@ class TestClientPortal(HttpCase):
     def outgoing_bodies(self):
         """The messages mailed to the clients, and their text."""
         self.env.invalidate_all()
-        mails = self.env["mail.message"].sudo().search(
-            [("partner_ids", "in", (self.client | self.other_client).ids)]
+        mails = (
+            self.env["mail.message"]
+            .sudo()
+            .search([("partner_ids", "in", (self.client | self.other_client).ids)])
         )
         return mails, " ".join(
             str(body) for body in mails.mapped("body") + mails.mapped("subject")
@@ -191,9 +193,7 @@ class TestClientPortal(HttpCase):
         )
         self.assertEqual(peel.answer, "yes")
         self.assertEqual(peel.date, fields.Date.today() - timedelta(days=30))
-        self.assertEqual(
-            set((screening.answer_ids - peel).mapped("answer")), {"no"}
-        )
+        self.assertEqual(set((screening.answer_ids - peel).mapped("answer")), {"no"})
         self.assertTrue(screening.consent_signature)
         self.assertTrue(screening.photo_consent_signature)
         self.assertTrue(screening.form_received_on)
@@ -413,9 +413,13 @@ class TestClientPortal(HttpCase):
         self.assertIn(
             "withdrew photo consent", " ".join(session.message_ids.mapped("body"))
         )
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "skinpro_needling.action_report_skinpro_screening", screening.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "skinpro_needling.action_report_skinpro_screening", screening.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Withdrawn on", html)
         # The link is used up.
         self.refused(url, "wrong token")
