@@ -423,3 +423,36 @@ class TestClientPortal(HttpCase):
         self.assertIn("Withdrawn on", html)
         # The link is used up.
         self.refused(url, "wrong token")
+
+    # --- the client's language, and the reminders ---------------------------------
+
+    def test_the_form_speaks_the_clients_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        pregnancy = self.env.ref("skinpro_needling.contraindication_pregnancy")
+        pregnancy.with_context(lang="fr_FR").name = "Êtes-vous enceinte ?"
+        self.client.lang = "fr_FR"
+        screening = self.invited()
+        page = self.url_open(screening.get_portal_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Êtes-vous enceinte ?", page.text)
+        self.assertNotIn("Are you pregnant or breastfeeding?", page.text)
+
+    def test_sessions_in_two_days_get_their_reconfirmation_link(self):
+        Session = self.env["skinpro.treatment.session"]
+        soon, later = Session.create(
+            [
+                {
+                    "partner_id": self.client.id,
+                    "company_id": self.studio.id,
+                    "product_id": self.treatment.id,
+                    "planned_start": fields.Datetime.now() + timedelta(days=days),
+                }
+                for days in (1, 5)
+            ]
+        )
+        Session._cron_send_reconfirmations()
+        self.assertTrue(soon.access_token)
+        self.assertFalse(later.access_token)
+        token = soon.access_token
+        Session._cron_send_reconfirmations()
+        self.assertEqual(soon.access_token, token)
