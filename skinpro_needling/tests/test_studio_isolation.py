@@ -55,8 +55,8 @@ class TestStudioIsolationEverywhere(HttpCase):
                 "phx_chain_view": "skinpro_needling.group_chain_manager",
             },
         )
-        # Salt Lake City gets a record of the kinds its demo lacks: a clearance
-        # and a paid POS order.
+        # Salt Lake City gets a record of the kinds its demo lacks: a clearance,
+        # a paid POS order and a submission from the client portal.
         screening = cls.env["skinpro.screening"].search(
             [("company_id", "=", cls.slc.id), ("outcome", "=", "clearance_required")],
             limit=1,
@@ -81,6 +81,9 @@ class TestStudioIsolationEverywhere(HttpCase):
                     ref("skinpro_needling.product_full_face").product_variant_ids[:1],
                 )
             ]
+        )
+        cls.env["skinpro.portal.attempt"]._skinpro_log(
+            "submitted", "192.0.2.1", screening._name, screening.id, company=cls.slc
         )
         cls.env.flush_all()
 
