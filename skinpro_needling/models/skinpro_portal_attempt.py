@@ -28,8 +28,11 @@ class SkinproPortalAttempt(models.Model):
     res_id = fields.Integer(string="Document ID", readonly=True)
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
 
-    # Per address (and per form), in a window: more is refused until it passes.
-    _skinpro_limit = 10
+    # Per address (a studio's Wi-Fi is one address for many clients; behind a
+    # reverse proxy, Odoo needs proxy_mode to see it) and per form, in a window:
+    # more is refused until it passes.
+    _skinpro_limit_address = 30
+    _skinpro_limit_form = 10
     _skinpro_window = timedelta(minutes=15)
 
     @api.model
@@ -48,7 +51,10 @@ class SkinproPortalAttempt(models.Model):
                 ("create_date", ">=", since),
             ]
         )
-        return by_address >= self._skinpro_limit or by_form >= self._skinpro_limit
+        return (
+            by_address >= self._skinpro_limit_address
+            or by_form >= self._skinpro_limit_form
+        )
 
     @api.model
     def _skinpro_log(

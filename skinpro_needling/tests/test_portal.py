@@ -329,7 +329,7 @@ class TestClientPortal(HttpCase):
     def test_submissions_are_rate_limited(self):
         screening = self.invited()
         Attempt = self.registry["skinpro.portal.attempt"]
-        with patch.object(Attempt, "_skinpro_limit", 2):
+        with patch.object(Attempt, "_skinpro_limit_form", 2):
             self.assertEqual(self.post_answers(screening).status_code, 303)
             self.assertEqual(self.post_answers(screening).status_code, 303)
             with mute_logger(PORTAL_LOGGER):
@@ -343,6 +343,19 @@ class TestClientPortal(HttpCase):
             .search_count([("reason", "=", "rate limit")]),
             2,
         )
+
+    def test_an_address_that_tries_links_is_stopped(self):
+        screening = self.invited()
+        Attempt = self.registry["skinpro.portal.attempt"]
+        with patch.object(Attempt, "_skinpro_limit_address", 2):
+            for _try in range(2):
+                self.refused(
+                    f"/my/skinpro/screening/{screening.id}?access_token={uuid.uuid4()}",
+                    "wrong token",
+                )
+            with mute_logger(PORTAL_LOGGER):
+                self.assertEqual(self.post_answers(screening).status_code, 429)
+        self.assertFalse(any(screening.answer_ids.mapped("answer")))
 
     # --- the re-confirmation before a session ------------------------------------
 
