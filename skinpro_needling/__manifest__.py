@@ -17,6 +17,7 @@
         "stock",
         "product_expiry",
         "barcodes_gs1_nomenclature",
+        "portal",
     ],
     "data": [
         "security/skinpro_groups.xml",
@@ -30,6 +31,7 @@
         "data/skinpro_cron_data.xml",
         "data/skinpro_activity_data.xml",
         "data/skinpro_recall_data.xml",
+        "data/skinpro_mail_template_data.xml",
         "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
@@ -45,6 +47,7 @@
         "wizards/skinpro_month_report_wizard_views.xml",
         "wizards/skinpro_depth_breach_review_views.xml",
         "views/skinpro_menus.xml",
+        "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",
     ],

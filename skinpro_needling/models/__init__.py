@@ -4,7 +4,9 @@ from . import skinpro_state_machine
 from . import skinpro_clinical_record
 from . import skinpro_contraindication
 from . import skinpro_screening
+from . import skinpro_screening_portal
 from . import skinpro_screening_answer
+from . import skinpro_portal_attempt
 from . import skinpro_screening_clearance
 from . import res_partner
 from . import product_attribute
@@ -17,6 +19,7 @@ from . import skinpro_treatment_session
 from . import skinpro_recall
 from . import skinpro_recall_studio
 from . import skinpro_recall_notice
+from . import skinpro_treatment_session_portal
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import crm_lead

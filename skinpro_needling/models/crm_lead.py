@@ -297,6 +297,18 @@ class CrmLead(models.Model):
         )
         return form_action(screening)
 
+    def action_skinpro_send_screening_invitation(self):
+        """From a consultation: invite the client to fill in the screening online."""
+        self.ensure_one()
+        if self.skinpro_is_referral:
+            raise UserError(_("A referral is not a consultation."))
+        if not self.partner_id:
+            self._handle_partner_assignment(create_missing=True)
+        screening = self.env["skinpro.screening"]._skinpro_invitation_screening(
+            self.partner_id, self.company_id or self.env.company, lead=self
+        )
+        return screening.action_send_invitation()
+
     def action_skinpro_sessions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

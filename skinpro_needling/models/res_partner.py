@@ -5,7 +5,13 @@ from odoo import api, fields, models
 from ..rules import screening as rules
 from .skinpro_screening import OUTCOMES
 
-STATUSES = [*OUTCOMES, (rules.NONE, "No valid screening")]
+# A client without a valid screening whose form arrived from the portal.
+RECEIVED = "received"
+STATUSES = [
+    *OUTCOMES,
+    (rules.NONE, "No valid screening"),
+    (RECEIVED, "Form received, awaiting review"),
+]
 
 
 class ResPartner(models.Model):
@@ -66,18 +72,34 @@ class ResPartner(models.Model):
             current.setdefault(screening.partner_id.id, screening)  # newest first
         return current
 
+    @api.model
+    def _skinpro_received_forms(self, partner_ids=None):
+        """The clients whose form arrived from the portal at the current studio and
+        awaits a practitioner's review."""
+        company = self.env.company
+        domain = [
+            ("state", "=", "draft"),
+            ("form_received_on", "!=", False),
+            ("company_id", "child_of" if not company.parent_id else "=", company.id),
+        ]
+        if partner_ids is not None:
+            domain.append(("partner_id", "in", partner_ids))
+        return set(self.env["skinpro.screening"].sudo().search(domain).partner_id.ids)
+
     @api.depends_context("company")
     def _compute_skinpro_screening_status(self):
         today = fields.Date.context_today(self)
         current = self._skinpro_current_screenings(self.ids)
+        received = self._skinpro_received_forms(self.ids)
         for partner in self:
             screening = current.get(partner.id)
-            if screening:
-                partner.skinpro_screening_status = screening._skinpro_status_on(today)
-                partner.skinpro_screening_valid_until = screening.valid_until
-            else:
-                partner.skinpro_screening_status = rules.NONE
-                partner.skinpro_screening_valid_until = False
+            status = screening._skinpro_status_on(today) if screening else rules.NONE
+            if status == rules.NONE and partner.id in received:
+                status = RECEIVED
+            partner.skinpro_screening_status = status
+            partner.skinpro_screening_valid_until = (
+                status != RECEIVED and screening and screening.valid_until
+            )
 
     def _search_skinpro_screening_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
@@ -88,6 +110,9 @@ class ResPartner(models.Model):
             partner_id: screening._skinpro_status_on(today)
             for partner_id, screening in self._skinpro_current_screenings().items()
         }
+        for partner_id in self._skinpro_received_forms():
+            if status.get(partner_id, rules.NONE) == rules.NONE:
+                status[partner_id] = RECEIVED
         matching = [pid for pid, st in status.items() if st in wanted]
         negate = operator in ("!=", "not in")
         if rules.NONE in wanted:
@@ -104,6 +129,14 @@ class ResPartner(models.Model):
             "skinpro_screening_status",
             "skinpro_screening_valid_until",
         ]
+
+    def action_skinpro_send_screening_invitation(self):
+        """Invite the client to fill in the screening online before the visit."""
+        self.ensure_one()
+        screening = self.env["skinpro.screening"]._skinpro_invitation_screening(
+            self, self.env.company
+        )
+        return screening.action_send_invitation()
 
     def action_skinpro_screenings(self):
         self.ensure_one()

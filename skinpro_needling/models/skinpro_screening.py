@@ -24,6 +24,20 @@ OUTCOMES = [
 NEW_SCREENING = sm.Action(
     "action_new_screening", _lt("New screening"), sources=("confirmed",)
 )
+# The client's form sent from the portal: the practitioner still confirms it.
+PORTAL_SUBMISSION = sm.Action(
+    "portal_submission",
+    _lt("the client's form sent from the portal"),
+    sources=("draft",),
+    sets=("form_received_on",),
+)
+# Photos are kept only while the client consents to them.
+WITHDRAW_PHOTO_CONSENT = sm.Action(
+    "action_withdraw_photo_consent",
+    _lt("Withdraw photo consent"),
+    sources=("draft", "confirmed"),
+    sets=("photo_consent_withdrawn_on",),
+)
 SCREENING_MACHINE = sm.Machine(
     state_field="state",
     states=("draft", "confirmed"),
@@ -38,6 +52,8 @@ SCREENING_MACHINE = sm.Machine(
             sets=("confirmed_on",),
         ),
         NEW_SCREENING,
+        PORTAL_SUBMISSION,
+        WITHDRAW_PHOTO_CONSENT,
     ),
     # A confirmed screening takes new clearances, and is archived by retention.
     locks={

@@ -65,6 +65,19 @@ HOLD_FOR_RECALL = sm.Action(
     sources=("planned",),
     sets=("recall_id",),
 )
+# The client's answers to the re-confirmation, sent from the portal.
+PORTAL_RECONFIRMATION = sm.Action(
+    "portal_reconfirmation",
+    _lt("the client's re-confirmation sent from the portal"),
+    sources=("planned",),
+    sets=("reconfirmed_on",),
+)
+# The client's withdrawal of photo consent removes the before photo, in any state.
+PHOTO_CONSENT_WITHDRAWAL = sm.Action(
+    "photo_consent_withdrawal",
+    _lt("the client's withdrawal of photo consent"),
+    sources=("planned", "in_progress", "done", "cancelled"),
+)
 SESSION_MACHINE = sm.Machine(
     state_field="state",
     states=("planned", "in_progress", "done", "cancelled"),
@@ -109,6 +122,8 @@ SESSION_MACHINE = sm.Machine(
             sources=("planned",),
             sets=("pos_order_line_id", "aftercare_kit_id"),
         ),
+        PORTAL_RECONFIRMATION,
+        PHOTO_CONSENT_WITHDRAWAL,
     ),
     locks={
         "in_progress": sm.Lock(

@@ -13,8 +13,14 @@ from ..rules import state_machine as sm
 # a request's context, an import or a server action cannot.
 _ACTING = ContextVar("skinpro_acting", default=frozenset())
 
-# The chatter's and the log's fields: never clinical facts.
-UNWATCHED_PREFIXES = ("message_", "activity_", "website_message_", "rating_")
+# The chatter's, the log's and the portal's access fields: never clinical facts.
+UNWATCHED_PREFIXES = (
+    "message_",
+    "activity_",
+    "website_message_",
+    "rating_",
+    "access_",
+)
 UNWATCHED = (*models.MAGIC_COLUMNS, "display_name", "has_message")
 
 

@@ -11,6 +11,7 @@ from . import test_health_data
 from . import test_i18n
 from . import test_menus_and_access
 from . import test_pos_server
+from . import test_portal
 from . import test_pos_tours
 from . import test_referral
 from . import test_reports

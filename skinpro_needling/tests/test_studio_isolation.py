@@ -56,8 +56,8 @@ class TestStudioIsolationEverywhere(HttpCase):
             },
         )
         # Salt Lake City gets a record of the kinds its demo lacks: a clearance,
-        # a paid POS order, and a recall's progress and notice (of the lot its
-        # demo session used).
+        # a paid POS order, a recall's progress and notice (of the lot its demo
+        # session used), and a submission from the client portal.
         ref("skinpro_needling.lot_c_2602").action_skinpro_recall("Isolation check")
         screening = cls.env["skinpro.screening"].search(
             [("company_id", "=", cls.slc.id), ("outcome", "=", "clearance_required")],
@@ -83,6 +83,9 @@ class TestStudioIsolationEverywhere(HttpCase):
                     ref("skinpro_needling.product_full_face").product_variant_ids[:1],
                 )
             ]
+        )
+        cls.env["skinpro.portal.attempt"]._skinpro_log(
+            "submitted", "192.0.2.1", screening._name, screening.id, company=cls.slc
         )
         cls.env.flush_all()
 

@@ -71,6 +71,9 @@ patch(PosStore.prototype, {
                 clearance_required: _t("A physician's clearance is needed first."),
                 deferred: _t("The client must wait until the deferral ends."),
                 refer: _t("A practitioner refers the client from the screening."),
+                received: _t(
+                    "The client's form arrived online: a practitioner reviews and confirms it first."
+                ),
             };
             return _t(
                 "%s is not cleared for needling at this studio. %s",
