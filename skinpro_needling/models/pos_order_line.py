@@ -58,7 +58,7 @@ class PosOrderLine(models.Model):
         handed = {
             "pos_order_line_id": self.id,
             "aftercare_handed": True,
-            "aftercare_kit_id": self._skinpro_aftercare_kit().id,
+            "aftercare_kit_id": self.product_id.skinpro_aftercare_kit_id.id,
         }
         with acting(planned):
             planned.write(handed)
@@ -74,8 +74,3 @@ class PosOrderLine(models.Model):
                     for _unit in range(int(self.qty) - len(planned))
                 ]
             )
-
-    def _skinpro_aftercare_kit(self):
-        return self.product_id.skinpro_variant_recipe_ids.filtered(
-            lambda line: line.kind == "kit"
-        )[:1].component_id
