@@ -77,10 +77,13 @@ def main():
         # served orders has them.
         timed_sync(env, orders(plain))
         timed_sync(env, orders(treatment))
-        queries = {
-            "plain": queries_to_sync(env, orders(plain)[0]),
-            "needling": queries_to_sync(env, orders(treatment)[0]),
-        }
+        # Twice each, the fewest: a registry cache the first order of a kind
+        # misses is no cost of the kind.
+        queries = {"plain": [], "needling": []}
+        for _round in range(2):
+            queries["plain"].append(queries_to_sync(env, orders(plain)[0]))
+            queries["needling"].append(queries_to_sync(env, orders(treatment)[0]))
+        queries = {kind: min(counts) for kind, counts in queries.items()}
         plain_runs, needling_runs = [], []
         for _round in range(ROUNDS):  # interleaved, so both see the same machine
             plain_runs.append(timed_sync(env, orders(plain)))

@@ -30,6 +30,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -133,11 +134,12 @@ def as_postgres(cmd):
 
 
 def pg_ctl(bindir, *args, check=True):
+    """pg_ctl, its output nowhere: a server it starts would hold a pipe open."""
     return subprocess.run(
         as_postgres([bindir / "pg_ctl", *args]),
         cwd="/",
-        capture_output=True,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         check=check,
     )
 
@@ -156,7 +158,7 @@ def ensure_primary(pg, bindir):
             )
         pg.query("ALTER SYSTEM SET wal_level = replica")
         pg.query("ALTER SYSTEM SET max_wal_senders = 10")
-        pg_ctl(bindir, "restart", "-w", "-m", "fast", "-D", pg.data)
+        pg_ctl(bindir, "restart", "-w", "-m", "fast", "-D", pg.data, "-l", pg.log)
     rules = pg.value(
         "SELECT count(*) FROM pg_hba_file_rules"
         " WHERE type = 'local' AND 'replication' = ANY(database)"
@@ -273,10 +275,27 @@ class OdooServer:
             "--max-cron-threads", "0", "--logfile", log, *extra,
         ]  # fmt: skip
         self.process = None
+        self.stopping = False
+        self.restarts = 0
+
+    def supervise(self):
+        """Start it again whenever it stops, as a service manager does
+        (systemd's Restart=always)."""
+
+        def watch():
+            while not self.stopping:
+                if self.process.poll() is not None and not self.stopping:
+                    self.restarts += 1
+                    self.start()
+                time.sleep(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+        return self
 
     def start(self, timeout=180):
         # Its output beside its log: the prefork server's gevent process (the
         # bus) cannot start from `python -m odoo`, and says so, harmlessly here.
+        self.stopping = False
         with open(f"{self.log}.out", "a") as out:
             self.process = subprocess.Popen(
                 [str(c) for c in self.cmd],
@@ -309,6 +328,7 @@ class OdooServer:
         return [int(pid) for pid in out.split()]
 
     def stop(self):
+        self.stopping = True
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -350,7 +370,8 @@ class Client:
         params = {"db": self.db, "login": login, "password": password}
         result = self._post("/web/session/authenticate", params, timeout)
         self.uid = result["uid"]
-        self.companies = [int(c) for c in result["user_companies"]["allowed_companies"]]
+        allowed = (result.get("user_companies") or {}).get("allowed_companies")
+        self.companies = [int(c) for c in allowed or [result["company_id"]]]
         return self
 
     def call(self, model, method, *args, timeout=120, **kwargs):
