@@ -22,6 +22,7 @@ import base64
 import os
 import random
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -437,6 +438,8 @@ def main():
     parser.add_argument("--http-port", type=int, default=8079)
     parser.add_argument("--no-faults", dest="faults", action="store_false")
     args = parser.parse_args()
+    # Stopped from outside: still stop Odoo and drop what was made.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     bindir = harness().pg_bindir()
     pg = primary_of(args.config)
     if args.faults and not pg.data:

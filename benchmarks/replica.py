@@ -371,11 +371,13 @@ class Client:
         result = self._post("/web/session/authenticate", params, timeout)
         self.uid = result["uid"]
         allowed = (result.get("user_companies") or {}).get("allowed_companies")
-        self.companies = [int(c) for c in allowed or [result["company_id"]]]
+        # A user of one company has no list: the caller names the studio then.
+        self.companies = [int(c) for c in allowed or ()]
         return self
 
     def call(self, model, method, *args, timeout=120, **kwargs):
-        kwargs.setdefault("context", {"allowed_company_ids": self.companies})
+        if self.companies:
+            kwargs.setdefault("context", {"allowed_company_ids": self.companies})
         params = {"model": model, "method": method, "args": args, "kwargs": kwargs}
         return self._post(f"/web/dataset/call_kw/{model}/{method}", params, timeout)
 
@@ -537,6 +539,8 @@ def main():
     parser.add_argument("--replica-port", type=int, default=5433)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    # Stopped from outside: still stop Odoo and drop what was made.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     tools = harness()
     bindir = tools.pg_bindir()
     primary = primary_of(args.config)

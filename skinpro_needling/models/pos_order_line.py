@@ -60,7 +60,10 @@ class PosOrderLine(models.Model):
             "aftercare_handed": True,
             "aftercare_kit_id": self.product_id.skinpro_aftercare_kit_id.id,
         }
-        with acting(planned):
+        # The new sessions' questions are the session's own, from the catalogue:
+        # created with it, as the action does.
+        questions = self.env["skinpro.session.reconfirmation"]
+        with acting(planned), acting(questions):
             planned.write(handed)
             Session.create(
                 [
