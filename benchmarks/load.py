@@ -117,8 +117,9 @@ def set_up_chain(config, db, studios, practitioners):
                 "list_price": 90,
             }
         )
-        front_desk = env.ref("skinpro_needling.group_front_desk")
-        practitioner_group = env.ref("skinpro_needling.group_practitioner")
+        employee = env.ref("base.group_user")
+        front_desk = employee | env.ref("skinpro_needling.group_front_desk")
+        practitioner_group = employee | env.ref("skinpro_needling.group_practitioner")
         terminals, staff = [], []
         for n, studio in enumerate(all_studios):
             studio_env = env(context={"allowed_company_ids": [studio.id]})
@@ -232,11 +233,9 @@ def login(base, db, user, deadline):
             time.sleep(1)
 
 
-def terminal(base, db, spec, product, recorder, stop, drain_until, think, sent):
+def terminal(client, spec, product, recorder, stop, drain_until, think, sent):
     """One studio's POS: an order every `think` seconds (about), kept until the
     server took it."""
-    client = login(base, db, spec["login"], drain_until)
-    client.companies = [spec["studio"]]
     unsent = []
     made = []
     while True:
@@ -266,11 +265,9 @@ def terminal(base, db, spec, product, recorder, stop, drain_until, think, sent):
     sent.extend(made)
 
 
-def practitioner(base, db, spec, recorder, stop, think):
+def practitioner(client, spec, recorder, stop, think):
     """Plans a session for the studio's cleared client, asks the questions again,
     starts it and completes it; again and again."""
-    client = login(base, db, spec["login"], time.monotonic() + 120)
-    client.companies = [spec["studio"]]
     while not stop.is_set():
         try:
             session_id = recorder.timed(
@@ -317,8 +314,7 @@ def practitioner(base, db, spec, recorder, stop, think):
         time.sleep(think * random.uniform(0.5, 1.5))
 
 
-def manager(base, db, recorder, stop, think):
-    client = login(base, db, "admin", time.monotonic() + 120)
+def manager(client, recorder, stop, think):
     while not stop.is_set():
         try:
             recorder.timed(
@@ -345,35 +341,48 @@ def run_load(args, label, product, setup, server, pg, bindir, db):
     terminals, staff = setup
     base = f"http://127.0.0.1:{args.http_port}"
     recorder, stop, sent = Recorder(), threading.Event(), []
+    # Everyone logs in first, as a day starts: the clock starts once they are in.
+    users = [spec["login"] for spec in terminals + staff] + ["admin"]
+    clients = {}
+
+    def log_in(user):
+        clients[user] = login(base, db, user, time.monotonic() + 300)
+
+    logins = [
+        threading.Thread(target=log_in, args=(user,), daemon=True) for user in users
+    ]
+    for thread in logins:
+        thread.start()
+    for thread in logins:
+        thread.join()
+    for spec in terminals + staff:
+        clients[spec["login"]].companies = [spec["studio"]]
     start = time.monotonic()
     drain_until = start + args.duration + 120
     threads = [
         threading.Thread(
             target=terminal,
             args=(
-                base,
-                db,
-                spec,
-                product,
-                recorder,
-                stop,
-                drain_until,
-                args.think,
-                sent,
+                clients[spec["login"]], spec, product, recorder, stop, drain_until,
+                args.think, sent,
             ),
         )
         for spec in terminals
-    ]
+    ]  # fmt: skip
     threads += [
         threading.Thread(
-            target=practitioner, args=(base, db, spec, recorder, stop, args.think)
+            target=practitioner,
+            args=(clients[spec["login"]], spec, recorder, stop, args.think),
         )
         for spec in staff
     ]
     threads.append(
-        threading.Thread(target=manager, args=(base, db, recorder, stop, args.think))
+        threading.Thread(
+            target=manager, args=(clients["admin"], recorder, stop, args.think)
+        )
     )
     for thread in threads:
+        thread.daemon = True  # stopped from outside, the benchmark ends at once
         thread.start()
     faults = []
     if args.faults:

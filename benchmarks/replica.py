@@ -286,7 +286,10 @@ class OdooServer:
             while not self.stopping:
                 if self.process.poll() is not None and not self.stopping:
                     self.restarts += 1
-                    self.start()
+                    try:
+                        self.start()
+                    except SystemExit:  # PostgreSQL not back yet: again
+                        time.sleep(1)
                 time.sleep(1)
 
         threading.Thread(target=watch, daemon=True).start()
