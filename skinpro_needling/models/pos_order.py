@@ -97,9 +97,29 @@ class PosOrder(models.Model):
             },
         }
         labels = {"res.partner": _("Customer"), "product.product": _("Product")}
+        # Read with the check, in one query each: what booking a treatment reads
+        # next (the client's name and whether it is archived, the treatment's depth
+        # and kit), so a treatment costs few queries more than a plain order.
+        fetched = {
+            "res.partner": ["name", "active"],
+            "product.product": [
+                "skinpro_is_needling",
+                "skinpro_course_sessions",
+                "skinpro_depth_mm",
+                "skinpro_aftercare_kit_id",
+            ],
+        }
         for model, ids in references.items():
             ids = {i for i in ids if i}
-            unknown = ids - set(self.env[model].sudo().browse(ids).exists().ids)
+            found = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_fetch([("id", "in", list(ids))], fetched[model])
+                if ids
+                else ()
+            )
+            unknown = ids - set(found.ids if found else ())
             if unknown:
                 raise UserError(
                     _(

@@ -58,9 +58,12 @@ class PosOrderLine(models.Model):
         handed = {
             "pos_order_line_id": self.id,
             "aftercare_handed": True,
-            "aftercare_kit_id": self._skinpro_aftercare_kit().id,
+            "aftercare_kit_id": self.product_id.skinpro_aftercare_kit_id.id,
         }
-        with acting(planned):
+        # The new sessions' questions are the session's own, from the catalogue:
+        # created with it, as the action does.
+        questions = self.env["skinpro.session.reconfirmation"]
+        with acting(planned), acting(questions):
             planned.write(handed)
             Session.create(
                 [
@@ -74,11 +77,6 @@ class PosOrderLine(models.Model):
                     for _unit in range(int(self.qty) - len(planned))
                 ]
             )
-
-    def _skinpro_aftercare_kit(self):
-        return self.product_id.skinpro_variant_recipe_ids.filtered(
-            lambda line: line.kind == "kit"
-        )[:1].component_id
 
     @api.model
     def get_existing_lots(self, company_id, config_id, product_id):

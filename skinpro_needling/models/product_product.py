@@ -28,6 +28,13 @@ class ProductProduct(models.Model):
         help="For each kind of consumable, the treatment's lines named for this "
         "variant, else its lines for every variant.",
     )
+    skinpro_aftercare_kit_id = fields.Many2one(
+        "product.product",
+        string="Aftercare kit",
+        compute="_compute_skinpro_aftercare_kit_id",
+        store=True,
+        help="The kit of this variant's recipe, handed over with the paid treatment.",
+    )
     skinpro_recipe_usage_ids = fields.One2many(
         "skinpro.recipe.line", "component_id", string="Used in recipes"
     )
@@ -49,6 +56,17 @@ class ProductProduct(models.Model):
             kinds = set(named.mapped("kind"))
             product.skinpro_variant_recipe_ids = named | lines.filtered(
                 lambda line, kinds=kinds: not line.variant_id and line.kind not in kinds
+            )
+
+    @api.depends(
+        "skinpro_variant_recipe_ids.kind", "skinpro_variant_recipe_ids.component_id"
+    )
+    def _compute_skinpro_aftercare_kit_id(self):
+        for product in self:
+            product.skinpro_aftercare_kit_id = (
+                product.skinpro_variant_recipe_ids.filtered(
+                    lambda line: line.kind == "kit"
+                )[:1].component_id
             )
 
     @api.depends("skinpro_recipe_usage_ids")

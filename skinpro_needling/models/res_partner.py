@@ -68,7 +68,15 @@ class ResPartner(models.Model):
         if partner_ids is not None:
             domain.append(("partner_id", "in", partner_ids))
         current = {}
-        for screening in self.env["skinpro.screening"].sudo().search(domain):
+        # Read with the search, in one query: every paid treatment asks for it.
+        screenings = (
+            self.env["skinpro.screening"]
+            .sudo()
+            .search_fetch(
+                domain, ["partner_id", "outcome", "valid_until", "deferred_until"]
+            )
+        )
+        for screening in screenings:
             current.setdefault(screening.partner_id.id, screening)  # newest first
         return current
 

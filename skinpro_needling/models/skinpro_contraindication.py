@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 SEVERITIES = [
@@ -75,6 +75,36 @@ class SkinproContraindication(models.Model):
                         question=contraindication.name,
                     )
                 )
+
+    @api.model
+    @tools.ormcache()
+    def _skinpro_reconfirmed(self):
+        """(id, sequence) of the questions asked again before each session. Every
+        paid treatment plans a session with them and the catalogue seldom changes:
+        kept in the registry's cache, which its changes clear."""
+        questions = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search_fetch([("reconfirm_each_session", "=", True)], ["sequence"])
+        )
+        return tuple((question.id, question.sequence) for question in questions)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"reconfirm_each_session", "active", "sequence"} & set(vals):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered(self):

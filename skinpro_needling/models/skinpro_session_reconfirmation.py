@@ -37,20 +37,33 @@ class SkinproSessionReconfirmation(models.Model):
     contraindication_id = fields.Many2one(
         "skinpro.contraindication", required=True, ondelete="restrict"
     )
-    sequence = fields.Integer(related="contraindication_id.sequence", store=True)
+    # The question's, given when the session is planned with its questions (so the
+    # row is inserted complete), computed otherwise.
+    sequence = fields.Integer(
+        compute="_compute_sequence", store=True, readonly=False, copy=False
+    )
     question = fields.Char(related="contraindication_id.name")
     answer = fields.Selection([("yes", "Yes"), ("no", "No")])
 
+    @api.depends("contraindication_id.sequence")
+    def _compute_sequence(self):
+        for reconfirmation in self:
+            reconfirmation.sequence = reconfirmation.contraindication_id.sequence
+
     @api.model
-    def _skinpro_questions(self):
-        """The values that give a new session its questions to re-confirm."""
-        questions = self.env["skinpro.contraindication"].search(
-            [("reconfirm_each_session", "=", True)]
-        )
+    def _skinpro_questions(self, company_id=None):
+        """The values that give a new session (of studio `company_id`, when known)
+        its questions to re-confirm, with their stored related values: inserted
+        without reading anything, and not updated after."""
+        known = {"company_id": company_id} if company_id else {}
         return {
             "reconfirmation_ids": [
-                Command.create({"contraindication_id": question.id})
-                for question in questions
+                Command.create(
+                    {"contraindication_id": question_id, "sequence": seq, **known}
+                )
+                for question_id, seq in self.env[
+                    "skinpro.contraindication"
+                ]._skinpro_reconfirmed()
             ]
         }
 

@@ -38,7 +38,7 @@ class SkinproTreatmentSession(models.Model):
     _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     product_id = fields.Many2one(
         "product.product",
         string="Treatment",
@@ -51,6 +51,7 @@ class SkinproTreatmentSession(models.Model):
         digits=(4, 2),
         compute="_compute_depth_class",
         store=True,
+        precompute=True,
         help="The studio's cosmetic depth limit the session is held to: today's "
         "while it is planned, the one it started under once started.",
     )
@@ -61,6 +62,7 @@ class SkinproTreatmentSession(models.Model):
         ],
         compute="_compute_depth_class",
         store=True,
+        precompute=True,
         help="Cosmetic when the treatment's depth is below the studio's depth limit.",
     )
     course_id = fields.Many2one(
@@ -87,6 +89,7 @@ class SkinproTreatmentSession(models.Model):
     session_date = fields.Date(
         compute="_compute_session_date",
         store=True,
+        precompute=True,
         index=True,
         help="The studio's calendar day of the session: when it ended, started or "
         "is planned. Reports group by it.",
@@ -111,6 +114,7 @@ class SkinproTreatmentSession(models.Model):
         digits=(4, 2),
         compute="_compute_max_depth_mm",
         store=True,
+        precompute=True,
     )
     reconfirmation_ids = fields.One2many(
         "skinpro.session.reconfirmation",
@@ -163,6 +167,7 @@ class SkinproTreatmentSession(models.Model):
     revenue = fields.Monetary(
         compute="_compute_revenue",
         store=True,
+        precompute=True,
         currency_field="currency_id",
         help="This session's share of the POS line that paid for it.",
     )
@@ -272,10 +277,14 @@ class SkinproTreatmentSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # The questions to re-confirm go in with the session: one create, no write.
-        questions = self.env["skinpro.session.reconfirmation"]._skinpro_questions()
+        Reconfirmation = self.env["skinpro.session.reconfirmation"]
         sessions = super().create(
             [
-                vals if vals.get("reconfirmation_ids") else dict(vals, **questions)
+                vals
+                if vals.get("reconfirmation_ids")
+                else dict(
+                    vals, **Reconfirmation._skinpro_questions(vals.get("company_id"))
+                )
                 for vals in vals_list
             ]
         )

@@ -262,9 +262,9 @@ class TestPosServer(SkinproCase):
         self.assertEqual(referral.company_id, self.studio_a)
         self.assertIn("Referred from the POS", referral.message_ids[0].body)
 
-    def queries_to_sync_one_order(self):
+    def queries_to_sync_one_order(self, product=None):
         """Counted as `assertQueryCount` counts: from cold caches, flushed."""
-        data = self.order_data(self.client_a, self.treatment)
+        data = self.order_data(self.client_a, product or self.treatment)
         self.env.invalidate_all()
         self.env.cr.flush()
         before = self.env.cr.sql_log_count
@@ -311,3 +311,48 @@ class TestPosServer(SkinproCase):
         self.env.invalidate_all()
         with self.assertQueryCount(with_ten):
             self.sync(data)
+
+    def test_a_paid_treatment_costs_at_most_six_queries_more_than_a_plain_order(self):
+        """Each POS request starts with empty record caches; a worker's registry
+        caches stay warm from the orders it served before."""
+        self.screening().action_confirm()
+        plain = self.env["product.product"].create(
+            {
+                "name": "Plain facial",
+                "type": "service",
+                "available_in_pos": True,
+                "list_price": 120,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        for product in (plain, self.treatment) * 2:
+            self.sync(self.order_data(self.client_a, product))
+
+        def cold_sync(product):
+            """The previous request committed: its work done, its caches gone."""
+            data = self.order_data(self.client_a, product)
+            self.env.flush_all()
+            self.env.cr.flush()
+            self.env.invalidate_all()
+            return lambda: self.sync(data)
+
+        sync = cold_sync(plain)
+        before = self.env.cr.sql_log_count
+        sync()
+        self.env.flush_all()
+        self.env.cr.flush()
+        plain_queries = self.env.cr.sql_log_count - before
+        sync = cold_sync(self.treatment)
+        with self.assertQueryCount(plain_queries + 6):
+            order = sync()
+        session = order.lines.skinpro_session_ids
+        self.assertEqual(session.state, "planned")
+        questions = self.env["skinpro.contraindication"].search(
+            [("reconfirm_each_session", "=", True)]
+        )
+        self.assertTrue(questions)
+        self.assertEqual(session.reconfirmation_ids.contraindication_id, questions)
+        self.assertEqual(session.reconfirmation_ids.company_id, self.studio_a)
+        self.assertEqual(
+            session.reconfirmation_ids.mapped("sequence"), questions.mapped("sequence")
+        )
