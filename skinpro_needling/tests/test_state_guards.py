@@ -621,14 +621,15 @@ class TestStateGuards(HttpCase):
         """A copy is a new record in its first state, carrying nothing an action
         set; a form opened with a state in its context saves nothing."""
         records = self.records
-        session = records["skinpro.treatment.session"]["done"].copy()
+        done = records["skinpro.treatment.session"]["done"]
+        session = done.copy()
         self.assertEqual(session.state, "planned")
         self.assertFalse(
-            session.screening_id
-            or session.consumed_lot_ids
-            or session.date_start
-            or session.consumption_picking_id
+            session.screening_id or session.consumed_lot_ids or session.date_start
         )
+        # Booked afresh: its own consumption, demand not yet taken.
+        self.assertNotEqual(session.consumption_picking_id, done.consumption_picking_id)
+        self.assertNotEqual(session.consumption_picking_id.state, "done")
         screening = records["skinpro.screening"]["confirmed"].copy()
         self.assertEqual(screening.state, "draft")
         self.assertFalse(

@@ -371,16 +371,6 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory_receive", {
     steps: () => [
         ...openSkinproInventory("To receive today"),
         {
-            content: "look for the kits",
-            trigger: ".o_searchview_input",
-            run: `edit ${KIT}`,
-        },
-        {
-            content: "among the transfers' products",
-            trigger: ".o_searchview_autocomplete .o-dropdown-item:contains('Product')",
-            run: "click",
-        },
-        {
             content: "open the transfer of the kits",
             trigger: ".o_data_row .o_data_cell[name='name']:contains('SLC/IN/')",
             run: "click",
