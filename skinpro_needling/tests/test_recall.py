@@ -392,12 +392,11 @@ class TestRecallTours(HttpCase):
         recall = lot.skinpro_recall_id
         self.assertEqual(recall.user_id.login, "inventory")
         self.assertEqual(recall.reason, "Sterility of the pouches not assured")
-        slc = self.env.ref("skinpro_needling.studio_salt_lake")
         self.assertEqual(
             recall.studio_ids.filtered(
                 lambda l: l.company_id == slc
             ).quantity_quarantined,
-            6,
+            on_hand,
         )
 
     def test_the_practitioner_scans_the_cartridge(self):
