@@ -392,7 +392,6 @@ class TestRecallTours(HttpCase):
         recall = lot.skinpro_recall_id
         self.assertEqual(recall.user_id.login, "inventory")
         self.assertEqual(recall.reason, "Sterility of the pouches not assured")
-        slc = self.env.ref("skinpro_needling.studio_salt_lake")
         self.assertEqual(
             recall.studio_ids.filtered(
                 lambda l: l.company_id == slc
