@@ -1,13 +1,12 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import depth as depth_rules
 from .skinpro_clinical_record import form_action
 from .skinpro_session_machine import REVIEW_BREACH, SESSION_MACHINE
 from .skinpro_state_machine import acting
-from .stock_picking import BOOKING_FIELDS
 
 ADVERSE_EVENT_TYPES = [
     ("bleeding", "Prolonged bleeding"),
@@ -34,7 +33,7 @@ class SkinproTreatmentSession(models.Model):
 
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
-    _inherit = ["skinpro.clinical.record", "skinpro.session.supply"]
+    _inherit = ["skinpro.clinical.record"]
     _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
 
@@ -129,13 +128,6 @@ class SkinproTreatmentSession(models.Model):
     aftercare_handed = fields.Boolean(
         string="Aftercare kit and instructions handed over"
     )
-    aftercare_kit_id = fields.Many2one(
-        "product.product",
-        string="Aftercare kit",
-        readonly=True,
-        copy=False,
-        help="The kit the front desk handed over with the paid order.",
-    )
     finishing_product = fields.Boolean(string="Finishing product applied")
     led_microcurrent = fields.Boolean(string="LED / micro-current")
     note = fields.Html(string="Notes")
@@ -151,39 +143,7 @@ class SkinproTreatmentSession(models.Model):
         digits="Product Unit of Measure",
         help="The grams actually applied; empty: the recipe's quantity.",
     )
-    consumption_picking_id = fields.Many2one(
-        "stock.picking", string="Consumption", readonly=True, copy=False
-    )
-    consumed_lot_ids = fields.Many2many(
-        "stock.lot",
-        "skinpro_session_consumed_lot_rel",
-        "session_id",
-        "lot_id",
-        string="Lots used",
-        readonly=True,
-        copy=False,
-        tracking=True,
-    )
-    revenue = fields.Monetary(
-        compute="_compute_revenue",
-        store=True,
-        precompute=True,
-        currency_field="currency_id",
-        help="This session's share of the POS line that paid for it.",
-    )
-    consumables_cost = fields.Monetary(
-        readonly=True,
-        copy=False,
-        currency_field="currency_id",
-        help="What the consumables cost when they left the studio's stock.",
-    )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    shortage_overridden_by_id = fields.Many2one(
-        "res.users", string="Shortage override by", readonly=True, copy=False
-    )
-    pos_order_line_id = fields.Many2one(
-        "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
-    )
     spacing_overridden_by_id = fields.Many2one(
         "res.users", string="Spacing override by", readonly=True, copy=False
     )
@@ -261,12 +221,6 @@ class SkinproTreatmentSession(models.Model):
                 ).date()
             )
 
-    @api.depends("pos_order_line_id.price_subtotal", "pos_order_line_id.qty")
-    def _compute_revenue(self):
-        for session in self:
-            line = session.pos_order_line_id
-            session.revenue = line.price_subtotal / line.qty if line.qty else 0
-
     @api.depends("depth_line_ids.depth_mm")
     def _compute_max_depth_mm(self):
         for session in self:
@@ -278,7 +232,7 @@ class SkinproTreatmentSession(models.Model):
     def create(self, vals_list):
         # The questions to re-confirm go in with the session: one create, no write.
         Reconfirmation = self.env["skinpro.session.reconfirmation"]
-        sessions = super().create(
+        return super().create(
             [
                 vals
                 if vals.get("reconfirmation_ids")
@@ -288,16 +242,6 @@ class SkinproTreatmentSession(models.Model):
                 for vals in vals_list
             ]
         )
-        # Booked, its recipe is the studio's forecasted demand at its planned start.
-        self.env["stock.picking"].sudo()._skinpro_book(sessions)
-        return sessions
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_cancel_booking(self):
-        # A booking deleted is no demand any more.
-        self.sudo().consumption_picking_id.filtered(
-            lambda picking: picking.state != "done"
-        ).action_cancel()
 
     # --- starting ---------------------------------------------------------------
 
@@ -373,18 +317,11 @@ class SkinproTreatmentSession(models.Model):
             raise UserError(_("Only a session in progress can be completed."))
         self._check_depth_breach_reviewed()
         self._skinpro_check_cartridge()
-        values = {"state": "done", "date_end": fields.Datetime.now()}
-        picking = (
-            self.env["stock.picking"].sudo()._skinpro_consume(self, override_shortage)
-        )
-        if picking:
-            values.update(
-                consumed_lot_ids=[Command.set(picking.move_line_ids.lot_id.ids)],
-                consumables_cost=picking._skinpro_cost(),
-                shortage_overridden_by_id=(
-                    self.env.user.id if picking._skinpro_shortages() else False
-                ),
-            )
+        values = {
+            "state": "done",
+            "date_end": fields.Datetime.now(),
+            **self._skinpro_consume(override_shortage),
+        }
         with acting(self):
             self.write(values)
 
@@ -396,7 +333,6 @@ class SkinproTreatmentSession(models.Model):
         self._check_depth_breach_reviewed()
         with acting(self):
             self.write({"state": "cancelled"})
-        self.sudo().consumption_picking_id.action_cancel()
         return True
 
     # --- depth breach -----------------------------------------------------------------
@@ -469,8 +405,6 @@ class SkinproTreatmentSession(models.Model):
             lambda s: not s.adverse_event
         )
         result = super().write(vals)
-        if any(name in vals for name in BOOKING_FIELDS):
-            self.env["stock.picking"].sudo()._skinpro_book(self)
         for session in new_event or []:
             session.activity_schedule(
                 "mail.mail_activity_data_todo",

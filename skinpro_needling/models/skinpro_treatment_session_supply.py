@@ -7,15 +7,13 @@ from .skinpro_session_machine import REVIEW_RECALL
 from .skinpro_state_machine import acting
 
 
-class SkinproSessionSupply(models.AbstractModel):
-    """What a session takes from the stock beyond its recipe, kept out of the
-    clinical record's file: the cartridge lot it used, scanned from the pouch's
-    GS1 barcode and checked against the treatment's depth, its expiry and any
-    recall; and the hold a recall puts on a client's next session until a
-    practitioner reviewed it."""
+class SkinproTreatmentSession(models.Model):
+    """A session's cartridge and recall hold: the cartridge lot it used, scanned
+    from the pouch's GS1 barcode and checked against the treatment's depth, its
+    expiry and any recall; and the hold a recall puts on a client's next session
+    until a practitioner reviewed it."""
 
-    _name = "skinpro.session.supply"
-    _description = "Session's cartridge and recall hold"
+    _inherit = "skinpro.treatment.session"
 
     cartridge_lot_id = fields.Many2one(
         "stock.lot",

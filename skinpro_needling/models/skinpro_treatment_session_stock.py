@@ -1,0 +1,77 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, api, fields, models
+
+from .stock_picking import BOOKING_FIELDS
+
+
+class SkinproTreatmentSession(models.Model):
+    """A session's side of its consumables: booked, its recipe is its studio's
+    forecasted demand at its planned start (the 'Treatment consumption' transfer of
+    stock_picking.py), which follows the session's changes, is cancelled with it or
+    its deletion, and is done when it completes."""
+
+    _inherit = "skinpro.treatment.session"
+
+    consumption_picking_id = fields.Many2one(
+        "stock.picking", string="Consumption", readonly=True, copy=False
+    )
+    consumed_lot_ids = fields.Many2many(
+        "stock.lot",
+        "skinpro_session_consumed_lot_rel",
+        "session_id",
+        "lot_id",
+        string="Lots used",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    consumables_cost = fields.Monetary(
+        readonly=True,
+        copy=False,
+        currency_field="currency_id",
+        help="What the consumables cost when they left the studio's stock.",
+    )
+    shortage_overridden_by_id = fields.Many2one(
+        "res.users", string="Shortage override by", readonly=True, copy=False
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        self.env["stock.picking"].sudo()._skinpro_book(sessions)
+        return sessions
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "cancelled":
+            self._skinpro_cancel_booking()
+        elif any(name in vals for name in BOOKING_FIELDS):
+            self.env["stock.picking"].sudo()._skinpro_book(self)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_cancel_booking(self):
+        # A booking deleted is no demand any more.
+        self._skinpro_cancel_booking()
+
+    def _skinpro_cancel_booking(self):
+        self.sudo().consumption_picking_id.filtered(
+            lambda picking: picking.state != "done"
+        ).action_cancel()
+
+    def _skinpro_consume(self, override_shortage):
+        """The session's booked consumption done (see stock_picking.py), as the
+        values the completed session records: lots used, cost, any override."""
+        picking = (
+            self.env["stock.picking"].sudo()._skinpro_consume(self, override_shortage)
+        )
+        if not picking:
+            return {}
+        return {
+            "consumed_lot_ids": [Command.set(picking.move_line_ids.lot_id.ids)],
+            "consumables_cost": picking._skinpro_cost(),
+            "shortage_overridden_by_id": (
+                self.env.user.id if picking._skinpro_shortages() else False
+            ),
+        }
