@@ -194,10 +194,9 @@ class PosOrder(models.Model):
         if self.partner_id.active:
             for line in lines:
                 line._skinpro_book()
-            # The kits handed over with the order leave through the POS's picking.
-            self.env["stock.picking"].sudo()._skinpro_hand_over_kits(
-                self, lines.skinpro_session_ids
-            )
+            # The kits handed over and the sessions' booked consumption follow
+            # right after the sale.
+            self.env.ref("skinpro_needling.ir_cron_skinpro_pos_stock")._trigger()
         if problems:
             self._skinpro_flag(problems)
 

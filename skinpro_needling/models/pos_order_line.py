@@ -59,6 +59,7 @@ class PosOrderLine(models.Model):
             "pos_order_line_id": self.id,
             "aftercare_handed": True,
             "aftercare_kit_id": self.product_id.skinpro_aftercare_kit_id.id,
+            "pos_stock_due": True,
         }
         # The new sessions' questions are the session's own, from the catalogue:
         # created with it, as the action does.

@@ -120,7 +120,7 @@ SESSION_MACHINE = sm.Machine(
             "pos_payment",
             _lt("the order paid at the Point of Sale"),
             sources=("planned",),
-            sets=("pos_order_line_id", "aftercare_kit_id"),
+            sets=("pos_order_line_id", "aftercare_kit_id", "pos_stock_due"),
         ),
         PORTAL_RECONFIRMATION,
         PHOTO_CONSENT_WITHDRAWAL,

@@ -39,7 +39,7 @@ class SkinproTreatmentSession(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sessions = super().create(vals_list)
-        self.env["stock.picking"].sudo()._skinpro_book(sessions)
+        sessions.filtered(lambda s: not s.pos_stock_due)._skinpro_book()
         return sessions
 
     def write(self, vals):
@@ -47,8 +47,12 @@ class SkinproTreatmentSession(models.Model):
         if vals.get("state") == "cancelled":
             self._skinpro_cancel_booking()
         elif any(name in vals for name in BOOKING_FIELDS):
-            self.env["stock.picking"].sudo()._skinpro_book(self)
+            self.filtered(lambda s: not s.pos_stock_due)._skinpro_book()
         return result
+
+    def _skinpro_book(self):
+        # Paid at the POS, a session is booked right after the sale (its POS side).
+        self.env["stock.picking"].sudo()._skinpro_book(self)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_cancel_booking(self):

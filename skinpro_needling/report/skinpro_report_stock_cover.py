@@ -120,6 +120,8 @@ class SkinproReportStockCover(models.Model):
                           JOIN stock_location location
                             ON location.id = quant.location_id
                            AND location.usage = 'internal'
+                           -- A recalled lot's quarantine holds nothing to use.
+                           AND NOT COALESCE(location.skinpro_quarantine, FALSE)
                           JOIN studio USING (warehouse_id)
                          GROUP BY location.warehouse_id, quant.product_id
                     ),
@@ -139,9 +141,13 @@ class SkinproReportStockCover(models.Model):
                             ON destination.id = move.location_dest_id
                          CROSS JOIN LATERAL (
                                VALUES (source.warehouse_id, -move.product_qty,
-                                       source.usage = 'internal'),
+                                       source.usage = 'internal'
+                                       AND NOT COALESCE(source.skinpro_quarantine,
+                                                        FALSE)),
                                       (destination.warehouse_id, move.product_qty,
-                                       destination.usage = 'internal')
+                                       destination.usage = 'internal'
+                                       AND NOT COALESCE(
+                                           destination.skinpro_quarantine, FALSE))
                                ) side (warehouse_id, qty, internal)
                           JOIN studio ON studio.warehouse_id = side.warehouse_id
                          WHERE move.state IN %(states)s

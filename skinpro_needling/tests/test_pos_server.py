@@ -174,6 +174,23 @@ class TestPosServer(SkinproCase):
         self.screening().action_confirm()
         order = self.sync(self.order_data(self.client_a, self.treatment))
         session = order.lines.skinpro_session_ids
+        # The till is answered at once; the stock follows from the scheduler the
+        # sale triggered.
+        self.assertFalse(order.picking_ids)
+        self.assertFalse(session.consumption_picking_id)
+        trigger = self.env["ir.cron.trigger"].search(
+            [
+                (
+                    "cron_id",
+                    "=",
+                    self.env.ref("skinpro_needling.ir_cron_skinpro_pos_stock").id,
+                )
+            ]
+        )
+        self.assertTrue(trigger)
+        self.env["skinpro.treatment.session"]._cron_skinpro_pos_stock()
+        self.assertTrue(session.consumption_picking_id)
+        self.assertFalse(session.pos_stock_due)
         pos_picking = order.picking_ids
         self.assertEqual(pos_picking.picking_type_id, self.config.picking_type_id)
         self.assertEqual(pos_picking.state, "done")
