@@ -98,10 +98,11 @@ class PosOrder(models.Model):
         }
         labels = {"res.partner": _("Customer"), "product.product": _("Product")}
         # Read with the check, in one query each: what booking a treatment reads
-        # next (the client's name and whether it is archived, the treatment's depth
-        # and kit), so a treatment costs few queries more than a plain order.
+        # next (the client's name and whether it is archived, the studio's time
+        # zone for the session's day, the treatment's depth and kit), so a
+        # treatment costs few queries more than a plain order.
         fetched = {
-            "res.partner": ["name", "active"],
+            "res.partner": ["name", "active", "tz"],
             "product.product": [
                 "skinpro_is_needling",
                 "skinpro_course_sessions",
@@ -111,11 +112,14 @@ class PosOrder(models.Model):
         }
         for model, ids in references.items():
             ids = {i for i in ids if i}
+            studio = (
+                {self.env.company.partner_id.id} if model == "res.partner" else set()
+            )
             found = (
                 self.env[model]
                 .sudo()
                 .with_context(active_test=False)
-                .search_fetch([("id", "in", list(ids))], fetched[model])
+                .search_fetch([("id", "in", list(ids | studio))], fetched[model])
                 if ids
                 else ()
             )
@@ -196,9 +200,20 @@ class PosOrder(models.Model):
                 line._skinpro_book()
             # The kits handed over and the sessions' booked consumption follow
             # right after the sale.
-            self.env.ref("skinpro_needling.ir_cron_skinpro_pos_stock")._trigger()
+            self._skinpro_trigger_pos_stock()
         if problems:
             self._skinpro_flag(problems)
+
+    def _skinpro_trigger_pos_stock(self):
+        # ir.cron._trigger() without re-reading the cron: one row, and the cron
+        # worker woken once the sale is committed.
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "skinpro_needling.ir_cron_skinpro_pos_stock"
+        )
+        self.env["ir.cron.trigger"].sudo().create(
+            {"cron_id": cron_id, "call_at": fields.Datetime.now()}
+        )
+        self.env.cr.postcommit.add(self.env["ir.cron"]._notifydb)
 
     def _skinpro_problems(self, lines):
         studio = self.company_id

@@ -98,10 +98,18 @@ class ResPartner(models.Model):
     def _compute_skinpro_screening_status(self):
         today = fields.Date.context_today(self)
         current = self._skinpro_current_screenings(self.ids)
-        received = self._skinpro_received_forms(self.ids)
+        statuses = {
+            partner.id: current[partner.id]._skinpro_status_on(today)
+            if partner.id in current
+            else rules.NONE
+            for partner in self
+        }
+        # Only a client without a valid screening may have a form awaiting review.
+        unscreened = [pid for pid, status in statuses.items() if status == rules.NONE]
+        received = self._skinpro_received_forms(unscreened) if unscreened else set()
         for partner in self:
             screening = current.get(partner.id)
-            status = screening._skinpro_status_on(today) if screening else rules.NONE
+            status = statuses[partner.id]
             if status == rules.NONE and partner.id in received:
                 status = RECEIVED
             partner.skinpro_screening_status = status

@@ -189,7 +189,6 @@ class TestPosServer(SkinproCase):
         )
         self.assertTrue(trigger)
         self.env["skinpro.treatment.session"]._cron_skinpro_pos_stock()
-        self.assertTrue(session.consumption_picking_id)
         self.assertFalse(session.pos_stock_due)
         pos_picking = order.picking_ids
         self.assertEqual(pos_picking.picking_type_id, self.config.picking_type_id)
