@@ -14,10 +14,10 @@ from . import product_attribute_value
 from . import product_template
 from . import product_product
 from . import skinpro_course
+from . import skinpro_session_stock
+from . import skinpro_session_pos
+from . import skinpro_session_supply
 from . import skinpro_treatment_session
-from . import skinpro_treatment_session_stock
-from . import skinpro_treatment_session_pos
-from . import skinpro_treatment_session_supply
 from . import skinpro_recall
 from . import skinpro_recall_studio
 from . import skinpro_recall_notice

@@ -33,7 +33,12 @@ class SkinproTreatmentSession(models.Model):
 
     _name = "skinpro.treatment.session"
     _description = "Treatment session"
-    _inherit = ["skinpro.clinical.record"]
+    _inherit = [
+        "skinpro.clinical.record",
+        "skinpro.session.stock",
+        "skinpro.session.pos",
+        "skinpro.session.supply",
+    ]
     _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
 

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from .skinpro_state_machine import acting
 
 
-class SkinproTreatmentSession(models.Model):
+class SkinproSessionPos(models.AbstractModel):
     """A session's side of the Point of Sale: the paid line it was booked by (a
     session per unit, pos_order_line.py), its share of that line's revenue for the
     reports, and the aftercare kit the front desk handed over with the order.
@@ -13,8 +13,11 @@ class SkinproTreatmentSession(models.Model):
     The sale answers the till at once: the session's booked consumption and the
     kit's picking follow right after, from the scheduler the sale triggers."""
 
-    _inherit = "skinpro.treatment.session"
+    _name = "skinpro.session.pos"
+    _description = "Session's Point of Sale side"
 
+    # The session's: its studio's currency.
+    currency_id = fields.Many2one("res.currency")
     pos_order_line_id = fields.Many2one(
         "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
     )

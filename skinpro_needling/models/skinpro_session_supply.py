@@ -7,13 +7,14 @@ from .skinpro_session_machine import REVIEW_RECALL
 from .skinpro_state_machine import acting
 
 
-class SkinproTreatmentSession(models.Model):
+class SkinproSessionSupply(models.AbstractModel):
     """A session's cartridge and recall hold: the cartridge lot it used, scanned
     from the pouch's GS1 barcode and checked against the treatment's depth, its
     expiry and any recall; and the hold a recall puts on a client's next session
     until a practitioner reviewed it."""
 
-    _inherit = "skinpro.treatment.session"
+    _name = "skinpro.session.supply"
+    _description = "Session's cartridge and recall hold"
 
     cartridge_lot_id = fields.Many2one(
         "stock.lot",

@@ -5,14 +5,17 @@ from odoo import Command, api, fields, models
 from .stock_picking import BOOKING_FIELDS
 
 
-class SkinproTreatmentSession(models.Model):
+class SkinproSessionStock(models.AbstractModel):
     """A session's side of its consumables: booked, its recipe is its studio's
     forecasted demand at its planned start (the 'Treatment consumption' transfer of
     stock_picking.py), which follows the session's changes, is cancelled with it or
     its deletion, and is done when it completes."""
 
-    _inherit = "skinpro.treatment.session"
+    _name = "skinpro.session.stock"
+    _description = "Session's consumables"
 
+    # The session's: its studio's currency.
+    currency_id = fields.Many2one("res.currency")
     consumption_picking_id = fields.Many2one(
         "stock.picking", string="Consumption", readonly=True, copy=False
     )
