@@ -4,6 +4,7 @@ from . import skinpro_state_machine
 from . import skinpro_clinical_record
 from . import skinpro_contraindication
 from . import skinpro_screening
+from . import skinpro_portal_link
 from . import skinpro_screening_portal
 from . import skinpro_screening_answer
 from . import skinpro_portal_attempt

@@ -1,7 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import uuid
-from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -10,9 +9,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_state_machine import acting
 
-# How long an invitation's link opens the client's form.
-INVITATION_DAYS = 7
-
 
 class SkinproScreening(models.Model):
     """The screening the client fills in beforehand on the portal, by the link of an
@@ -20,12 +16,10 @@ class SkinproScreening(models.Model):
     or is revoked. The practitioner reviews and confirms it at the studio."""
 
     _name = "skinpro.screening"
-    _inherit = ["skinpro.screening", "portal.mixin"]
+    _inherit = ["skinpro.screening", "skinpro.portal.link"]
 
     access_token_expiry = fields.Datetime(
         string="Invitation valid until",
-        copy=False,
-        readonly=True,
         help="The client's link opens the form until then, unless revoked.",
     )
     form_received_on = fields.Datetime(
@@ -53,22 +47,6 @@ class SkinproScreening(models.Model):
     def _compute_access_url(self):
         for screening in self:
             screening.access_url = f"/my/skinpro/screening/{screening.id}"
-
-    def _portal_ensure_token(self):
-        # Only an invitation opens the client's link, with its expiry: a mail to
-        # the client never makes one.
-        return self.access_token or ""
-
-    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
-        groups = super()._notify_get_recipients_groups(
-            message, model_description, msg_vals=msg_vals
-        )
-        # No "View" button in a client's mail: health data opens by the
-        # invitation's link only.
-        for group_name, _check, data in groups:
-            if group_name in ("portal", "portal_customer"):
-                data["has_button_access"] = False
-        return groups
 
     @api.constrains("before_photo_ids", "photo_consent_signature")
     def _check_photo_consent_not_withdrawn(self):
@@ -128,13 +106,7 @@ class SkinproScreening(models.Model):
                         client=screening.partner_id.name,
                     )
                 )
-            screening.write(
-                {
-                    "access_token": str(uuid.uuid4()),
-                    "access_token_expiry": fields.Datetime.now()
-                    + timedelta(days=INVITATION_DAYS),
-                }
-            )
+            screening.write(screening._skinpro_new_link())
             screening.message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment", message_type="comment"
             )
@@ -153,12 +125,7 @@ class SkinproScreening(models.Model):
     def _skinpro_portal_open(self):
         """Whether the client's link still opens this screening."""
         self.ensure_one()
-        return bool(
-            self.state == "draft"
-            and self.access_token
-            and self.access_token_expiry
-            and self.access_token_expiry > fields.Datetime.now()
-        )
+        return self.state == "draft" and self._skinpro_link_valid()
 
     def action_confirm(self):
         result = super().action_confirm()

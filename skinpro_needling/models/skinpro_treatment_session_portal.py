@@ -1,12 +1,10 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import uuid
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .skinpro_screening_portal import INVITATION_DAYS
 from .skinpro_state_machine import acting
 
 
@@ -15,11 +13,9 @@ class SkinproTreatmentSession(models.Model):
     before the visit, by a link that opens this session's questions only."""
 
     _name = "skinpro.treatment.session"
-    _inherit = ["skinpro.treatment.session", "portal.mixin"]
+    _inherit = ["skinpro.treatment.session", "skinpro.portal.link"]
 
-    access_token_expiry = fields.Datetime(
-        string="Re-confirmation link valid until", copy=False, readonly=True
-    )
+    access_token_expiry = fields.Datetime(string="Re-confirmation link valid until")
     reconfirmed_on = fields.Datetime(
         string="Re-confirmed online",
         copy=False,
@@ -31,22 +27,6 @@ class SkinproTreatmentSession(models.Model):
     def _compute_access_url(self):
         for session in self:
             session.access_url = f"/my/skinpro/session/{session.id}"
-
-    def _portal_ensure_token(self):
-        # Only an invitation opens the client's link, with its expiry: a mail to
-        # the client never makes one.
-        return self.access_token or ""
-
-    def _notify_get_recipients_groups(self, message, model_description, msg_vals=False):
-        groups = super()._notify_get_recipients_groups(
-            message, model_description, msg_vals=msg_vals
-        )
-        # No "View" button in a client's mail: health data opens by the
-        # invitation's link only.
-        for group_name, _check, data in groups:
-            if group_name in ("portal", "portal_customer"):
-                data["has_button_access"] = False
-        return groups
 
     def action_send_screening_invitation(self):
         """Invite the session's client to fill in the screening beforehand."""
@@ -76,13 +56,7 @@ class SkinproTreatmentSession(models.Model):
                         client=session.partner_id.name,
                     )
                 )
-            session.write(
-                {
-                    "access_token": str(uuid.uuid4()),
-                    "access_token_expiry": fields.Datetime.now()
-                    + timedelta(days=INVITATION_DAYS),
-                }
-            )
+            session.write(session._skinpro_new_link())
             session.message_post_with_source(
                 template, subtype_xmlid="mail.mt_comment", message_type="comment"
             )
@@ -107,12 +81,7 @@ class SkinproTreatmentSession(models.Model):
 
     def _skinpro_portal_open(self):
         self.ensure_one()
-        return bool(
-            self.state == "planned"
-            and self.access_token
-            and self.access_token_expiry
-            and self.access_token_expiry > fields.Datetime.now()
-        )
+        return self.state == "planned" and self._skinpro_link_valid()
 
     def _skinpro_portal_reconfirm(self, answers):
         """`answers`: {re-confirmation line: 'yes' or 'no'}, one per question."""
