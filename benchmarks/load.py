@@ -320,11 +320,11 @@ def manager(client, recorder, stop, think):
             recorder.timed(
                 "dashboard read",
                 lambda: client.call(
-                    "skinpro.report.session",
+                    "skinpro.report.session.month",
                     "formatted_read_grouping_sets",
                     [["state", "=", "done"]],
                     [["date:month", "company_id"], ["date:month"], ["company_id"], []],
-                    ["__count", "revenue:sum", "consumables_cost:sum"],
+                    ["session_count:sum", "revenue:sum", "consumables_cost:sum"],
                 ),
             )
         except RETRY_ERRORS:

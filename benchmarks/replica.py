@@ -20,6 +20,7 @@ report_reads_on_primary=<n>`."""
 
 import argparse
 import configparser
+import functools
 import http.cookiejar
 import importlib.util
 import json
@@ -42,6 +43,7 @@ import psycopg2
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_MODELS = (
     "skinpro.report.session",
+    "skinpro.report.session.month",
     "skinpro.report.screening",
     "skinpro.report.referral",
     "skinpro.report.consumption",
@@ -192,7 +194,7 @@ def start_replica(primary, bindir, directory, port):
     log = directory / "postgresql.log"
     options = (
         f"-k {directory} -p {port} -c listen_addresses='' -c hot_standby=on"
-        " -c logging_collector=off"
+        " -c logging_collector=off -c jit=off"
     )
     pg_ctl(bindir, "start", "-w", "-D", data, "-o", options, "-l", log)
     replica = Pg(directory, port, primary.user, log=log, data=data)
@@ -389,56 +391,30 @@ class Client:
             return response.read()
 
 
+@functools.cache
+def payload_module():
+    """The addon's tests/pos_payload.py, read from its file: importing the addon's
+    `tests` package would load Odoo's test framework."""
+    path = ROOT / "skinpro_needling" / "tests" / "pos_payload.py"
+    spec = importlib.util.spec_from_file_location("skinpro_pos_payload", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def pos_order(session, partner_id, product, uid):
-    """A paid order of one line as the POS sends it (see the addon's
-    tests/pos_payload.py), from plain values."""
-    price = product["lst_price"]
-    now = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
-    return {
-        "name": f"Order {uid[:8]}",
-        "uuid": uid,
-        "session_id": session["id"],
-        "partner_id": partner_id,
-        "user_id": session["user_id"],
-        "pricelist_id": session["pricelist_id"],
-        "fiscal_position_id": False,
-        "sequence_number": 1,
-        "date_order": now,
-        "to_invoice": False,
-        "state": "paid",
-        "amount_paid": price,
-        "amount_total": price,
-        "amount_tax": 0,
-        "amount_return": 0,
-        "last_order_preparation_change": "{}",
-        "lines": [
-            [
-                0,
-                0,
-                {
-                    "product_id": product["id"],
-                    "qty": 1,
-                    "price_unit": price,
-                    "price_subtotal": price,
-                    "price_subtotal_incl": price,
-                    "discount": 0,
-                    "tax_ids": [[6, False, []]],
-                    "uuid": uid[:-4] + "0001",
-                },
-            ]
-        ],
-        "payment_ids": [
-            [
-                0,
-                0,
-                {
-                    "amount": price,
-                    "name": now,
-                    "payment_method_id": session["payment_method_id"],
-                },
-            ]
-        ],
-    }
+    """A paid order of one line as the POS sends it, from the values read over
+    HTTP."""
+    return payload_module().order_payload(
+        session_id=session["id"],
+        user_id=session["user_id"],
+        pricelist_id=session["pricelist_id"],
+        payment_method_id=session["payment_method_id"],
+        partner_id=partner_id,
+        product_id=product["id"],
+        price=product["lst_price"],
+        uid=uid,
+    )
 
 
 def manager_reads(manager, studio_id):
@@ -447,18 +423,18 @@ def manager_reads(manager, studio_id):
     monthly studio report's PDF."""
     reads = {
         "dashboard graph": lambda: manager.call(
-            "skinpro.report.session",
+            "skinpro.report.session.month",
             "formatted_read_group",
             [["state", "=", "done"]],
             ["date:month", "company_id"],
-            ["__count"],
+            ["session_count:sum"],
         ),
         "dashboard pivot": lambda: manager.call(
-            "skinpro.report.session",
+            "skinpro.report.session.month",
             "formatted_read_grouping_sets",
             [["state", "=", "done"]],
             [["date:month", "company_id"], ["date:month"], ["company_id"], []],
-            ["__count", "revenue:sum", "consumables_cost:sum"],
+            ["session_count:sum", "revenue:sum", "consumables_cost:sum"],
         ),
     }
     for model in REPORT_MODELS:

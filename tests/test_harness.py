@@ -118,6 +118,18 @@ def test_serve_before_setup_says_to_run_demo(tmp_path):
     assert_one_line_error(result, "./skinpro demo")
 
 
+def test_a_benchmark_takes_its_own_options(tmp_path):
+    # `bench load --no-faults` reaches the benchmark: before set-up, the harness
+    # says what to run first, not that it does not know the option.
+    result, _cache = run_skinpro(["bench", "load", "--no-faults"], tmp_path)
+    assert_one_line_error(result, "./skinpro demo")
+
+
+def test_an_unknown_benchmark_is_named_with_the_choices(tmp_path):
+    result, _cache = run_skinpro(["bench", "nothing", "--duration", "5"], tmp_path)
+    assert_one_line_error(result, "no benchmark 'nothing'", "load", "pos_sync")
+
+
 @pytest.mark.parametrize(
     "line, problem",
     [

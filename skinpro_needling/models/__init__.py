@@ -18,6 +18,7 @@ from . import skinpro_course
 from . import skinpro_session_stock
 from . import skinpro_session_pos
 from . import skinpro_session_supply
+from . import skinpro_session_month
 from . import skinpro_treatment_session
 from . import skinpro_recall
 from . import skinpro_recall_studio

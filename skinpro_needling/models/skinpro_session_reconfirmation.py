@@ -1,7 +1,8 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..rules import state_machine as sm
 
@@ -51,21 +52,37 @@ class SkinproSessionReconfirmation(models.Model):
             reconfirmation.sequence = reconfirmation.contraindication_id.sequence
 
     @api.model
-    def _skinpro_questions(self, company_id=None):
-        """The values that give a new session (of studio `company_id`, when known)
-        its questions to re-confirm, with their stored related values: inserted
-        without reading anything, and not updated after."""
-        known = {"company_id": company_id} if company_id else {}
-        return {
-            "reconfirmation_ids": [
-                Command.create(
-                    {"contraindication_id": question_id, "sequence": seq, **known}
-                )
-                for question_id, seq in self.env[
-                    "skinpro.contraindication"
-                ]._skinpro_reconfirmed()
-            ]
-        }
+    def _skinpro_ask(self, sessions):
+        """Gives new `sessions` the catalogue's questions to re-confirm, unanswered.
+        One insert of rows that hold only the catalogue's ids and order: every
+        treatment paid at the POS plans a session, and ten questions created one by
+        one were a tenth of the sale's time."""
+        questions = self.env["skinpro.contraindication"]._skinpro_reconfirmed()
+        if not sessions or not questions:
+            return
+        now = self.env.cr.now()
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO skinpro_session_reconfirmation (session_id, company_id,
+                    contraindication_id, sequence, create_uid, create_date,
+                    write_uid, write_date)
+                SELECT session.id, session.company_id, question.id,
+                       question.sequence, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(session_ids)s::int[], %(company_ids)s::int[])
+                           AS session(id, company_id),
+                       unnest(%(question_ids)s::int[], %(sequences)s::int[])
+                           AS question(id, sequence)
+                """,
+                uid=self.env.uid,
+                now=now,
+                session_ids=sessions.ids,
+                company_ids=[session.company_id.id for session in sessions],
+                question_ids=[question for question, _sequence in questions],
+                sequences=[sequence for _question, sequence in questions],
+            )
+        )
+        sessions.invalidate_recordset(["reconfirmation_ids"])
 
     def _check_all_denied(self):
         """Every question asked again, and answered no."""

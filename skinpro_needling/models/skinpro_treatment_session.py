@@ -38,6 +38,7 @@ class SkinproTreatmentSession(models.Model):
         "skinpro.session.stock",
         "skinpro.session.pos",
         "skinpro.session.supply",
+        "skinpro.session.month",
     ]
     _skinpro_machine = SESSION_MACHINE
     _order = "planned_start desc, id desc"
@@ -175,6 +176,11 @@ class SkinproTreatmentSession(models.Model):
     _company_month_index = models.Index(
         "(company_id, (date_trunc('month', session_date::timestamp)::date))"
     )
+    # A sale at the POS looks for the client's planned session not paid yet: a
+    # few rows, where the client's index holds every session of a regular.
+    _unpaid_planned_index = models.Index(
+        "(partner_id, company_id) WHERE state = 'planned' AND pos_order_line_id IS NULL"
+    )
 
     @api.depends("partner_id.name", "product_id.name", "planned_start")
     def _compute_name(self):
@@ -235,18 +241,16 @@ class SkinproTreatmentSession(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # The questions to re-confirm go in with the session: one create, no write.
-        Reconfirmation = self.env["skinpro.session.reconfirmation"]
-        return super().create(
-            [
-                vals
-                if vals.get("reconfirmation_ids")
-                else dict(
-                    vals, **Reconfirmation._skinpro_questions(vals.get("company_id"))
-                )
-                for vals in vals_list
-            ]
+        sessions = super().create(vals_list)
+        # The questions to re-confirm go in with the session, unless given.
+        self.env["skinpro.session.reconfirmation"]._skinpro_ask(
+            self.browse(
+                session.id
+                for session, vals in zip(sessions, vals_list, strict=True)
+                if not vals.get("reconfirmation_ids")
+            )
         )
+        return sessions
 
     # --- starting ---------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import skinpro_report_session
+from . import skinpro_report_session_month
 from . import skinpro_report_screening
 from . import skinpro_report_referral
 from . import skinpro_report_consumption

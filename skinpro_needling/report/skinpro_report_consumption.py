@@ -62,10 +62,13 @@ class SkinproReportConsumption(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    SELECT ROW_NUMBER() OVER () AS id, consumption.*,
+                    SELECT consumption.*,
                            actual_qty - expected_qty AS variance_qty
                       FROM (
-                        SELECT s.date_end AS date,
+                        -- Ids from the rows' own keys (no window over the whole
+                        -- union): a studio's month is read from its rows alone.
+                        SELECT s.id::bigint * 1000000000 + recipe.id AS id,
+                               s.date_end AS date,
                                s.company_id,
                                s.practitioner_id,
                                recipe.component_id AS product_id,
@@ -86,7 +89,8 @@ class SkinproReportConsumption(models.Model):
                           JOIN res_company studio ON studio.id = s.company_id
                          WHERE s.state = 'done'
                         UNION ALL
-                        SELECT s.date_end,
+                        SELECT -(s.id::bigint * 1000000000 + move.id),
+                               s.date_end,
                                s.company_id,
                                s.practitioner_id,
                                move.product_id,

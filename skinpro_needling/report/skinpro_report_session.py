@@ -5,6 +5,17 @@ from odoo.tools import SQL
 
 from ..rules import depth as depth_rules
 
+# The sessions' class and states the reports show (a cancelled session is none).
+DEPTH_CLASSES = [
+    (depth_rules.COSMETIC, "Cosmetic"),
+    (depth_rules.MEDICAL, "Medical (referral)"),
+]
+REPORTED_STATES = [
+    ("planned", "Planned"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+]
+
 
 class SkinproReportSession(models.Model):
     """One row per session that was not cancelled, with its share of the POS line
@@ -43,18 +54,8 @@ class SkinproReportSession(models.Model):
     depth_mm = fields.Float(
         string="Depth (mm)", digits=(4, 2), readonly=True, aggregator="avg"
     )
-    depth_class = fields.Selection(
-        [
-            (depth_rules.COSMETIC, "Cosmetic"),
-            (depth_rules.MEDICAL, "Medical (referral)"),
-        ],
-        string="Class",
-        readonly=True,
-    )
-    state = fields.Selection(
-        [("planned", "Planned"), ("in_progress", "In progress"), ("done", "Done")],
-        readonly=True,
-    )
+    depth_class = fields.Selection(DEPTH_CLASSES, string="Class", readonly=True)
+    state = fields.Selection(REPORTED_STATES, readonly=True)
     in_course = fields.Boolean(string="Part of a course", readonly=True)
     depth_breach = fields.Boolean(string="Depth breach", readonly=True)
     depth_breach_count = fields.Integer(string="Depth breaches", readonly=True)

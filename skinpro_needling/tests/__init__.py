@@ -15,6 +15,7 @@ from . import test_portal
 from . import test_pos_tours
 from . import test_referral
 from . import test_reports
+from . import test_report_session_month
 from . import test_screening
 from . import test_state_guards
 from . import test_studio_isolation

@@ -23,6 +23,7 @@ FUNNEL = [
 ]
 REPORTS = [
     "skinpro.report.session",
+    "skinpro.report.session.month",
     "skinpro.report.screening",
     "skinpro.report.referral",
     "skinpro.report.consumption",

@@ -1,0 +1,57 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+# What the monthly figures (skinpro.report.session.month) count of a session, and
+# what its month and studio come from.
+FIGURE_FIELDS = {
+    "state",
+    "company_id",
+    "product_id",
+    "planned_start",
+    "date_start",
+    "date_end",
+    "pos_order_line_id",
+    "consumables_cost",
+    "depth_breach",
+}
+
+
+class SkinproSessionMonth(models.AbstractModel):
+    """A session's side of the monthly figures: a session created, changed or
+    deleted in a folded month has that month read from its sessions again, until
+    the night folds it anew."""
+
+    _name = "skinpro.session.month"
+    _description = "Session's side of the monthly figures"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        sessions._skinpro_mark_months()
+        return sessions
+
+    def write(self, vals):
+        folded = self.env["skinpro.report.session.month"]._folded_until()
+        if not folded or not FIGURE_FIELDS.intersection(vals):
+            return super().write(vals)
+        before = self._skinpro_months()
+        result = super().write(vals)
+        self._skinpro_mark_months(before)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_mark_months(self):
+        self._skinpro_mark_months()
+
+    def _skinpro_months(self):
+        return {
+            (session.company_id.id, session.session_date.replace(day=1))
+            for session in self
+            if session.session_date
+        }
+
+    def _skinpro_mark_months(self, months=frozenset()):
+        month_figures = self.env["skinpro.report.session.month"]
+        if month_figures._folded_until():
+            month_figures._mark_changed(months | self._skinpro_months())
