@@ -19,7 +19,8 @@ class SkinproReportStockCover(models.Model):
     _description = "Sessions remaining"
     _auto = False
     _depends = {
-        "stock.quant": ["product_id", "location_id", "quantity"],
+        "stock.quant": ["product_id", "location_id", "quantity", "lot_id"],
+        "stock.lot": ["expiration_date"],
         "stock.move": [
             "product_id",
             "product_qty",
@@ -42,7 +43,11 @@ class SkinproReportStockCover(models.Model):
     uom_id = fields.Many2one("uom.uom", string="Unit", readonly=True)
     horizon_days = fields.Integer(string="Days ahead", readonly=True)
     on_hand_qty = fields.Float(
-        string="On hand", digits="Product Unit of Measure", readonly=True
+        string="On hand",
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="What the studio's stock holds that a session may use: neither expired "
+        "nor in a recall's quarantine.",
     )
     booked_sessions = fields.Integer(
         string="Sessions booked",
@@ -123,6 +128,10 @@ class SkinproReportStockCover(models.Model):
                            -- A recalled lot's quarantine holds nothing to use.
                            AND NOT COALESCE(location.skinpro_quarantine, FALSE)
                           JOIN studio USING (warehouse_id)
+                          -- Nor does an expired lot: no session takes it.
+                          LEFT JOIN stock_lot lot ON lot.id = quant.lot_id
+                         WHERE lot.expiration_date IS NULL
+                            OR lot.expiration_date > NOW() AT TIME ZONE 'UTC'
                          GROUP BY location.warehouse_id, quant.product_id
                     ),
                     -- What leaves each studio's warehouse, and what enters it,

@@ -166,6 +166,16 @@ class TestForecast(StockedStudiosCase):
             self.cover(self.studio_b, self.cartridge).sessions_remaining, 0
         )
 
+    def test_an_expired_lot_is_no_session_remaining(self):
+        cover = self.cover(self.studio_a, self.cartridge)
+        self.assertEqual(cover.on_hand_qty, 10)
+        self.stock(self.studio_a, self.cartridge, 5, "C-OLD", expires_in_days=-1)
+        self.stock(self.studio_a, self.cartridge, 3, "C-NEW", expires_in_days=90)
+        self.env.invalidate_all()
+        cover = self.cover(self.studio_a, self.cartridge)
+        self.assertEqual(cover.on_hand_qty, 13)
+        self.assertEqual(cover.sessions_remaining, 13)
+
     def test_the_first_shortfall_of_the_sessions_booked_ahead(self):
         clients = self.env["res.partner"].create(
             [{"name": f"Booked {n}"} for n in range(12)]
