@@ -32,7 +32,8 @@ class SkinproReportStockCover(models.Model):
             "picking_type_id",
         ],
         "skinpro.recipe.line": ["component_id", "quantity"],
-        "res.company": ["skinpro_forecast_days"],
+        "res.company": ["skinpro_forecast_days", "partner_id"],
+        "res.partner": ["tz"],
     }
     _order = "shortfall_date, sessions_remaining, company_id, product_id"
     _rec_name = "product_id"
@@ -98,15 +99,30 @@ class SkinproReportStockCover(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH studio AS (
+                    WITH studio_zone AS (
+                        -- Days are the studio's calendar days, in its time zone
+                        -- (its address's; UTC when it has none PostgreSQL knows).
+                        SELECT studio.id AS company_id,
+                               COALESCE(zone.name, 'UTC') AS tz
+                          FROM res_company studio
+                          JOIN res_partner address
+                            ON address.id = studio.partner_id
+                          LEFT JOIN pg_timezone_names zone
+                            ON zone.name = address.tz
+                    ),
+                    studio AS (
                         SELECT DISTINCT ON (warehouse.company_id)
                                warehouse.company_id, warehouse.id AS warehouse_id,
                                warehouse.skinpro_consumption_type_id AS consumption,
                                GREATEST(COALESCE(studio.skinpro_forecast_days, 0), 0)
-                                   AS horizon
+                                   AS horizon,
+                               studio_zone.tz,
+                               (NOW() AT TIME ZONE studio_zone.tz)::date AS today
                           FROM stock_warehouse warehouse
                           JOIN res_company studio
                             ON studio.id = warehouse.company_id
+                          JOIN studio_zone
+                            ON studio_zone.company_id = warehouse.company_id
                          WHERE warehouse.active AND studio.parent_id IS NOT NULL
                          ORDER BY warehouse.company_id, warehouse.sequence,
                                   warehouse.id
@@ -138,7 +154,8 @@ class SkinproReportStockCover(models.Model):
                     -- as Odoo's warehouse forecast counts them, read once.
                     flow AS (
                         SELECT side.warehouse_id, move.product_id,
-                               move.date::date AS day,
+                               (move.date AT TIME ZONE 'UTC'
+                                          AT TIME ZONE studio.tz)::date AS day,
                                move.picking_type_id = studio.consumption
                                    AS booked,
                                side.qty
@@ -162,7 +179,9 @@ class SkinproReportStockCover(models.Model):
                          WHERE move.state IN %(states)s
                            AND move.date < CURRENT_DATE + %(longest)s
                            AND side.internal
-                           AND move.date::date <= CURRENT_DATE + studio.horizon
+                           AND (move.date AT TIME ZONE 'UTC'
+                                          AT TIME ZONE studio.tz)::date
+                               <= studio.today + studio.horizon
                            AND NOT (source.usage = 'internal'
                                     AND destination.usage = 'internal'
                                     AND source.warehouse_id
@@ -242,7 +261,8 @@ class SkinproReportStockCover(models.Model):
                 view=SQL.identifier(self._table),
                 states=FORECAST_STATES,
                 longest=SQL(
-                    "(SELECT COALESCE(MAX(skinpro_forecast_days), 0) + 1"
+                    # A day more: a studio's day can end after UTC's.
+                    "(SELECT COALESCE(MAX(skinpro_forecast_days), 0) + 2"
                     " FROM res_company)"
                 ),
             )

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import Command
 from odoo.tests import tagged
@@ -175,6 +175,22 @@ class TestForecast(StockedStudiosCase):
         cover = self.cover(self.studio_a, self.cartridge)
         self.assertEqual(cover.on_hand_qty, 13)
         self.assertEqual(cover.sessions_remaining, 13)
+
+    def test_a_shortfall_falls_on_the_studios_own_day(self):
+        # Seven hours behind UTC all year: 20:00 at the studio is the next day in UTC.
+        self.studio_a.partner_id.tz = "America/Phoenix"
+        studio_day = (self.now - timedelta(hours=7)).date() + timedelta(days=3)
+        evening = datetime.combine(studio_day, time(20)) + timedelta(hours=7)
+        clients = self.env["res.partner"].create(
+            [{"name": f"Booked {n}"} for n in range(11)]
+        )
+        for client in clients[:10]:
+            self.book(client=client, planned_start=self.now + timedelta(days=1))
+        self.book(client=clients[10], planned_start=evening)
+        self.env.invalidate_all()
+        kit = self.cover(self.studio_a, self.kit)
+        self.assertEqual(kit.booked_sessions, 11)
+        self.assertEqual(kit.shortfall_date, studio_day)
 
     def test_the_first_shortfall_of_the_sessions_booked_ahead(self):
         clients = self.env["res.partner"].create(
