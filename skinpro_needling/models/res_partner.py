@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 from ..rules import screening as rules
 from .skinpro_screening import OUTCOMES
@@ -147,12 +148,32 @@ class ResPartner(models.Model):
         ]
 
     def action_skinpro_send_screening_invitation(self):
-        """Invite the client to fill in the screening online before the visit."""
+        """Invite the client to fill in the screening online before the visit. The
+        front desk may too, when booking: the draft screening is made and mailed as
+        the system, and the front desk reads none of it (only the client's status)."""
         self.ensure_one()
-        screening = self.env["skinpro.screening"]._skinpro_invitation_screening(
+        Screening = self.env["skinpro.screening"]
+        if not self.env.user.has_group("skinpro_needling.group_practitioner"):
+            if not self.env.user.has_group("skinpro_needling.group_front_desk"):
+                raise AccessError(
+                    _("Only the front desk or a practitioner may invite a client.")
+                )
+            Screening = Screening.sudo()
+        Screening._skinpro_invitation_screening(
             self, self.env.company
-        )
-        return screening.action_send_invitation()
+        ).action_send_invitation()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _(
+                    "%(client)s was mailed a link to the screening form (%(email)s).",
+                    client=self.name,
+                    email=self.email,
+                ),
+            },
+        }
 
     def action_skinpro_screenings(self):
         self.ensure_one()

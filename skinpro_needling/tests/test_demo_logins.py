@@ -50,6 +50,20 @@ class TestDemoLogins(HttpCase):
         self.assertEqual(session.consumption_picking_id.state, "done")
         self.assertTrue(session.consumed_lot_ids)
 
+    def test_the_front_desk_mails_a_client_the_screening_form(self):
+        client = self.env.ref("skinpro_needling.client_slc_deferred")
+        self.start_tour(
+            "/odoo", "skinpro_demo_front_desk_invitation", login="frontdesk"
+        )
+        draft = self.env["skinpro.screening"].search(
+            [("partner_id", "=", client.id), ("state", "=", "draft")]
+        )
+        self.assertEqual(draft.company_id.name, "SkinPro Salt Lake City")
+        self.assertTrue(draft.access_token)
+        # Made by the front desk, and the client mailed the link.
+        self.assertEqual(draft.create_uid.login, "frontdesk")
+        self.assertIn(client, draft.message_ids.partner_ids)
+
     def test_the_chain_manager_opens_the_dashboard_on_every_studio(self):
         admin = self.env.ref("base.user_admin")
         # The chain manager works from the chain's company, no studio ticked.

@@ -153,6 +153,35 @@ class TestClientPortal(HttpCase):
         self.assertNotEqual(screening.get_portal_url(), old_url)
         self.refused(old_url, "wrong token")
 
+    def test_the_front_desk_invites_a_client_without_reading_the_screening(self):
+        desk_client = self.client.with_user(self.front_desk).with_company(self.studio)
+        action = desk_client.action_skinpro_send_screening_invitation()
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertIn("portal.client@example.com", action["params"]["message"])
+        screening = self.env["skinpro.screening"].search(
+            [("partner_id", "=", self.client.id), ("state", "=", "draft")]
+        )
+        self.assertEqual(screening.company_id, self.studio)
+        self.assertTrue(screening.access_token)
+        mails, _bodies = self.outgoing_bodies()
+        self.assertEqual(len(mails), 1)
+        # The front desk sees the client's status, not the screening.
+        self.assertEqual(desk_client.skinpro_screening_status, "none")
+        with self.assertRaises(AccessError):
+            screening.with_user(self.front_desk).read(["access_token"])
+        # Whoever is neither front desk nor practitioner is refused, in words.
+        inventory = new_test_user(
+            self.env,
+            login="portalinventory",
+            groups="base.group_user,skinpro_needling.group_inventory",
+            company_id=self.studio.id,
+            company_ids=self.studio.ids,
+        )
+        with self.assertRaisesRegex(AccessError, "front desk or a practitioner"):
+            self.other_client.with_user(inventory).with_company(
+                self.studio
+            ).action_skinpro_send_screening_invitation()
+
     def test_a_consultation_and_a_planned_session_invite_alike(self):
         lead = self.env["crm.lead"].create(
             {

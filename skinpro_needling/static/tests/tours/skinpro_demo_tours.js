@@ -55,6 +55,51 @@ registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
         ].flat(),
 });
 
+registry.category("web_tour.tours").add("skinpro_demo_front_desk_invitation", {
+    steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "open the Micro-needling app",
+            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+            run: "click",
+        },
+        {
+            content: "open Clients",
+            trigger: ".o_main_navbar button:contains('Clients')",
+            run: "click",
+        },
+        {
+            content: "open the client list",
+            trigger: ".dropdown-item[data-menu-xmlid='skinpro_needling.menu_skinpro_client_list']",
+            run: "click",
+        },
+        {
+            content: "look the client up",
+            trigger: ".o_searchview_input",
+            run: "edit Olivia Jensen",
+        },
+        {
+            content: "search",
+            trigger: ".o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            content: "open the client booking a new course",
+            trigger: ".o_data_row:contains('Olivia Jensen') td[name='name']",
+            run: "click",
+        },
+        {
+            content: "mail the client the screening form",
+            trigger: "button[name='action_skinpro_send_screening_invitation']",
+            run: "click",
+        },
+        {
+            content: "the front desk is told where the link went",
+            trigger: ".o_notification:contains('olivia.jensen@example.com')",
+        },
+    ],
+});
+
 registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
     steps: () => [
         stepUtils.showAppsMenuItem(),
