@@ -152,12 +152,13 @@ class ResPartner(models.Model):
         front desk may too, when booking: the draft screening is made and mailed as
         the system, and the front desk reads none of it (only the client's status)."""
         self.ensure_one()
+        # A practitioner is front desk too.
+        if not self.env.user.has_group("skinpro_needling.group_front_desk"):
+            raise AccessError(
+                _("Only the front desk or a practitioner may invite a client.")
+            )
         Screening = self.env["skinpro.screening"]
         if not self.env.user.has_group("skinpro_needling.group_practitioner"):
-            if not self.env.user.has_group("skinpro_needling.group_front_desk"):
-                raise AccessError(
-                    _("Only the front desk or a practitioner may invite a client.")
-                )
             Screening = Screening.sudo()
         Screening._skinpro_invitation_screening(
             self, self.env.company

@@ -121,34 +121,34 @@ class SkinproReportSessionMonth(models.Model):
         )
         return SQL(
             """
-            SELECT folded.id, folded.date, folded.company_id, folded.product_tmpl_id,
-                   folded.depth_class, folded.state, folded.session_count,
-                   folded.depth_breach_count, studio.currency_id, folded.revenue,
-                   folded.consumables_cost
-              FROM %(folded)s folded
-              JOIN res_company studio ON studio.id = folded.company_id
-             WHERE folded.date < %(cut)s
-               AND NOT EXISTS (
-                       SELECT 1 FROM %(changed)s changed
-                        WHERE changed.company_id = folded.company_id
-                          AND changed.date = folded.date)
-            UNION ALL
-            -- Since the cut, from the sessions (their ids are negative: a group's
-            -- smallest session id, which no other group holds).
-            %(since_cut)s
-            UNION ALL
-            -- The folded months changed since they were folded.
-            %(changed_months)s
+            SELECT figures.*, studio.currency_id
+              FROM (
+                SELECT folded.id, folded.date, folded.company_id,
+                       folded.product_tmpl_id, folded.depth_class, folded.state,
+                       folded.session_count, folded.depth_breach_count,
+                       folded.revenue, folded.consumables_cost
+                  FROM %(folded)s folded
+                 WHERE folded.date < %(cut)s
+                   AND NOT EXISTS (
+                           SELECT 1 FROM %(changed)s changed
+                            WHERE changed.company_id = folded.company_id
+                              AND changed.date = folded.date)
+                UNION ALL
+                -- Since the cut, from the sessions.
+                %(since_cut)s
+                UNION ALL
+                -- The folded months changed since they were folded.
+                %(changed_months)s
+              ) figures
+              JOIN res_company studio ON studio.id = figures.company_id
             """,
             folded=SQL.identifier(FOLDED),
             changed=SQL.identifier(CHANGED),
             cut=cut,
             since_cut=self._sessions_per_month(
-                sessions, SQL("s.session_date >= %s", cut), view=True
+                sessions, SQL("s.session_date >= %s", cut)
             ),
-            changed_months=self._sessions_per_month(
-                changed_sessions, SQL("TRUE"), view=True
-            ),
+            changed_months=self._sessions_per_month(changed_sessions, SQL("TRUE")),
         )
 
     @api.model
@@ -157,13 +157,14 @@ class SkinproReportSessionMonth(models.Model):
         return SQL("date_trunc('month', s.session_date::timestamp)::date")
 
     @api.model
-    def _sessions_per_month(self, sessions, where, view=False):
+    def _sessions_per_month(self, sessions, where):
         """The figures of `sessions` (a FROM clause naming them s) matching `where`,
-        per studio, month, treatment, class and state: the view's rows (`view`),
-        and the folded ones."""
+        per studio, month, treatment, class and state: the view's rows, and what
+        the fold keeps. A row's id is its smallest session's, negative: no other
+        row holds it, nor any folded row."""
         return SQL(
             """
-            SELECT %(id)s
+            SELECT -MIN(s.id) AS id,
                    %(month)s AS date,
                    s.company_id,
                    p.product_tmpl_id,
@@ -171,24 +172,16 @@ class SkinproReportSessionMonth(models.Model):
                    s.state,
                    COUNT(*) AS session_count,
                    COUNT(*) FILTER (WHERE s.depth_breach) AS depth_breach_count,
-                   %(currency)s
                    COALESCE(SUM(s.revenue), 0) AS revenue,
                    COALESCE(SUM(s.consumables_cost), 0) AS consumables_cost
               FROM %(sessions)s
               LEFT JOIN product_product p ON p.id = s.product_id
-              %(studio)s
              WHERE s.state != 'cancelled' AND %(where)s
              GROUP BY %(month)s, s.company_id, p.product_tmpl_id, s.depth_class,
-                      s.state %(currency_group)s
+                      s.state
             """,
-            id=SQL("-MIN(s.id) AS id,") if view else SQL(""),
             month=self._month_of_session(),
-            currency=SQL("studio.currency_id,") if view else SQL(""),
             sessions=sessions,
-            studio=SQL("JOIN res_company studio ON studio.id = s.company_id")
-            if view
-            else SQL(""),
-            currency_group=SQL(", studio.currency_id") if view else SQL(""),
             where=where,
         )
 
@@ -235,7 +228,9 @@ class SkinproReportSessionMonth(models.Model):
                 INSERT INTO %(folded)s (date, company_id, product_tmpl_id,
                     depth_class, state, session_count, depth_breach_count, revenue,
                     consumables_cost)
-                %(figures)s
+                SELECT date, company_id, product_tmpl_id, depth_class, state,
+                       session_count, depth_breach_count, revenue, consumables_cost
+                  FROM (%(figures)s) figures
                 """,
                 folded=SQL.identifier(FOLDED),
                 figures=self._sessions_per_month(
