@@ -11,6 +11,16 @@ import { stepUtils } from "@web_tour/tour_utils";
 
 const TREATMENT = "Full-face micro-needling";
 
+/* From the home screen into the Micro-needling app, as every back-office login starts. */
+const openMicroNeedling = () => [
+    stepUtils.showAppsMenuItem(),
+    {
+        content: "open the Micro-needling app",
+        trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
+        run: "click",
+    },
+];
+
 registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
     steps: () =>
         [
@@ -57,12 +67,7 @@ registry.category("web_tour.tours").add("skinpro_demo_front_desk", {
 
 registry.category("web_tour.tours").add("skinpro_demo_front_desk_invitation", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open the Micro-needling app",
-            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
-            run: "click",
-        },
+        ...openMicroNeedling(),
         {
             content: "open Clients",
             trigger: ".o_main_navbar button:contains('Clients')",
@@ -102,12 +107,7 @@ registry.category("web_tour.tours").add("skinpro_demo_front_desk_invitation", {
 
 registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open the Micro-needling app",
-            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
-            run: "click",
-        },
+        ...openMicroNeedling(),
         {
             content: "open Reporting",
             trigger: ".o_main_navbar button:contains('Reporting')",
@@ -137,12 +137,7 @@ registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
 
 registry.category("web_tour.tours").add("skinpro_demo_inventory", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open the Micro-needling app",
-            trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
-            run: "click",
-        },
+        ...openMicroNeedling(),
         {
             content: "open Inventory",
             trigger: ".o_main_navbar button:contains('Inventory')",
@@ -213,12 +208,7 @@ const NEW_CLIENT = "Nora Quinn";
 registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
     steps: () =>
         [
-            stepUtils.showAppsMenuItem(),
-            {
-                content: "open the Micro-needling app",
-                trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
-                run: "click",
-            },
+            ...openMicroNeedling(),
             {
                 content: "open Clients",
                 trigger: ".o_main_navbar button:contains('Clients')",
@@ -373,12 +363,7 @@ registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
 });
 
 const openSkinproInventory = (menu) => [
-    stepUtils.showAppsMenuItem(),
-    {
-        content: "open the Micro-needling app",
-        trigger: ".o_app[data-menu-xmlid='skinpro_needling.menu_skinpro_root']",
-        run: "click",
-    },
+    ...openMicroNeedling(),
     {
         content: "open Inventory",
         trigger: ".o_main_navbar button:contains('Inventory')",
