@@ -88,7 +88,6 @@ class SkinproTreatmentSession(models.Model):
         string="Planned for", required=True, default=fields.Datetime.now, tracking=True
     )
     duration = fields.Float(default=1.0, help="Planned duration, in hours.")
-    planned_stop = fields.Datetime(compute="_compute_planned_stop")
     date_start = fields.Datetime(string="Started", readonly=True, copy=False)
     date_end = fields.Datetime(string="Ended", readonly=True, copy=False)
     session_date = fields.Date(
@@ -188,13 +187,6 @@ class SkinproTreatmentSession(models.Model):
             day = session.planned_start and str(session.planned_start.date())
             parts = (session.partner_id.name, session.product_id.name, day)
             session.name = " - ".join(filter(None, parts))
-
-    @api.depends("planned_start", "duration")
-    def _compute_planned_stop(self):
-        for session in self:
-            session.planned_stop = session.planned_start and fields.Datetime.add(
-                session.planned_start, minutes=int(session.duration * 60)
-            )
 
     # The chain's cap is on the studio's parent: a studio is a branch of the chain.
     @api.depends(
