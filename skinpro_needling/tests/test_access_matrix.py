@@ -11,7 +11,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, SkinproCase
+from .common import SIGNATURE, ExampleChain, SkinproCase
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 
@@ -169,8 +169,9 @@ class TestAccessMatrix(SkinproCase):
         self.assertEqual(tried, 4 * 5 * 3)
 
     def test_a_practitioner_opens_a_completed_session_with_its_lots(self):
-        slc = self.env.ref("skinpro_needling.studio_salt_lake")
-        session = self.env.ref("skinpro_needling.session_emma_done")
+        example = ExampleChain(self.env)
+        slc = example.studio_salt_lake
+        session = example.session_emma_done
         practitioner = self.studio_user(
             "matrix_slc_practitioner", slc, "skinpro_needling.group_practitioner"
         )

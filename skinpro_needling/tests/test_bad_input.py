@@ -10,7 +10,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import SIGNATURE, SkinproCase, table_digests
+from .common import SIGNATURE, ExampleChain, SkinproCase, table_digests
 from .pos_payload import pos_order_payload
 
 # Every table bad input could touch; compared whole, row by row, before and after.
@@ -480,14 +480,15 @@ class TestBadInput(SkinproCase):
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
+        example = ExampleChain(cls.env)
+        cls.slc = example.studio_salt_lake
         cls.chain = cls.slc.parent_id
-        cls.treatment = ref("skinpro_needling.product_full_face")
+        cls.treatment = example.product_full_face
         cls.variant = cls.treatment.product_variant_ids[:1]
-        cls.course_product = ref("skinpro_needling.product_full_face_course")
-        cls.lidocaine = ref("skinpro_needling.consumable_lidocaine")
-        cls.cartridge = ref("skinpro_needling.consumable_cartridge")
-        cls.cleared = ref("skinpro_needling.client_slc_cleared")
+        cls.course_product = example.product_full_face_course
+        cls.lidocaine = example.consumable_lidocaine
+        cls.cartridge = example.consumable_cartridge
+        cls.cleared = example.client_slc_cleared
         cls.depth_value = ref("skinpro_needling.attribute_needle_depth").value_ids[:1]
         cls.area = cls.env["product.attribute.value"].search(
             [("attribute_id.skinpro_kind", "=", "area")], limit=1

@@ -5,12 +5,18 @@ import re
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase, users_of
+from .common import (
+    SkinproCase,
+    create_full_face_catalogue,
+    skip_without_demo,
+    users_of,
+)
 
 
 @tagged("post_install", "-at_install")
 class TestChainStructure(SkinproCase):
     def test_demo_chain_has_three_studio_branches_with_warehouse_and_pos(self):
+        skip_without_demo(self.env)
         studios = self.env["res.company"].search(
             [
                 ("parent_id", "=", self.chain.id),
@@ -76,6 +82,11 @@ class TestChainStructure(SkinproCase):
         self.assertFalse(self.studio_b.skinpro_pos_config_ids)
 
     def test_a_studio_register_shows_the_studio_catalogue_only(self):
+        full_face, _course = create_full_face_catalogue(self.env)
+        # One of Odoo's own products, also sold in a POS.
+        self.env["product.template"].create(
+            {"name": "Office Desk", "available_in_pos": True, "list_price": 300}
+        )
         self.studio_a.action_skinpro_setup_studio()
         pos = self.studio_a.skinpro_pos_config_ids
         self.assertTrue(pos.limit_categories)
@@ -86,5 +97,5 @@ class TestChainStructure(SkinproCase):
         loaded = self.env["product.template"].search(
             self.env["product.template"]._load_pos_data_domain({}, pos)
         )
-        self.assertIn(self.env.ref("skinpro_needling.product_full_face"), loaded)
+        self.assertIn(full_face, loaded)
         self.assertFalse(loaded.filtered(lambda tmpl: "Desk" in tmpl.name))

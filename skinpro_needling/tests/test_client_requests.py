@@ -11,7 +11,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, SkinproCase, table_digests, users_of
+from .common import SIGNATURE, ExampleChain, SkinproCase, table_digests, users_of
 
 # What retention must leave exactly as it was.
 KEPT = [
@@ -32,9 +32,9 @@ class TestClientRequests(SkinproCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
-        cls.session = ref("skinpro_needling.session_emma_done")
+        cls.example = ExampleChain(cls.env)
+        cls.slc = cls.example.studio_salt_lake
+        cls.session = cls.example.session_emma_done
         cls.client = cls.session.partner_id
         cls.users = users_of(
             cls.env,

@@ -10,12 +10,15 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from .common import skip_without_demo
+
 
 @tagged("post_install", "-at_install")
 class TestDemoHistory(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        skip_without_demo(cls.env)
         ref = cls.env.ref
         cls.slc = ref("skinpro_needling.studio_salt_lake")
         cls.phx = ref("skinpro_needling.studio_phoenix")

@@ -3,11 +3,18 @@
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from .common import skip_without_demo
+
 
 @tagged("post_install", "-at_install")
 class TestDemoLogins(HttpCase):
     """Each demo login does its job on the demo chain as installed, in headless
     Chromium, logged in as that user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        skip_without_demo(cls.env)
 
     def test_the_front_desk_sells_a_treatment_and_emails_the_receipt(self):
         self.start_tour(

@@ -12,6 +12,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common import create_studios
+
 PNG = (Path(__file__).parent.parent / "demo" / "consent_signature.png").read_bytes()
 SIGNATURE = base64.b64encode(PNG)
 PORTAL_LOGGER = "odoo.addons.skinpro_needling.models.skinpro_portal_attempt"
@@ -27,14 +29,15 @@ class TestClientPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         chain = cls.env.ref("base.main_company")
-        cls.studio = cls.env["res.company"].create(
+        cls.studio = create_studios(
+            cls.env,
             {
                 "name": "Portal studio",
                 "parent_id": chain.id,
                 "skinpro_code": "PORT",
                 "email": "portal@studio.example",
                 "country_id": chain.country_id.id,
-            }
+            },
         )
         users = {
             login: new_test_user(

@@ -6,6 +6,8 @@ from pathlib import Path
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import create_studios
+
 SIGNATURE = base64.b64encode(
     (Path(__file__).parent.parent / "demo" / "consent_signature.png").read_bytes()
 )
@@ -19,14 +21,15 @@ class TestPosTours(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         chain = cls.env.ref("base.main_company")
-        cls.studio = cls.env["res.company"].create(
+        cls.studio = create_studios(
+            cls.env,
             {
                 "name": "Tour studio",
                 "parent_id": chain.id,
                 "skinpro_code": "TOUR",
                 "email": "tour@studio.example",
                 "country_id": chain.country_id.id,
-            }
+            },
         )
         cls.studio.action_skinpro_setup_studio()
         cls.config = cls.studio.skinpro_pos_config_ids

@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
-from .common import StockedStudiosCase
+from .common import StockedStudiosCase, skip_without_demo
 from .pos_payload import pos_order_payload
 
 REASON = "Sterility of the pouches not assured"
@@ -366,6 +366,11 @@ class TestRecall(StockedStudiosCase, MockEmail):
 class TestRecallTours(HttpCase):
     """The demo's inventory staff recall a lot from its form; its practitioner scans
     a cartridge on a session."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        skip_without_demo(cls.env)
 
     def test_inventory_staff_recall_a_lot_from_its_form(self):
         lot = self.env.ref("skinpro_needling.lot_c_2602")

@@ -7,7 +7,7 @@ from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import SkinproCase, create_full_face_catalogue, skip_without_demo
 
 
 @tagged("post_install", "-at_install")
@@ -15,7 +15,13 @@ class TestReferral(SkinproCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls.env.ref("skinpro_needling.provider_hart")
+        cls.provider, cls.other_provider = cls.env["res.partner"].create(
+            [
+                {"name": name, "skinpro_is_medical_provider": True}
+                for name in ("Dr. Amelia Hart", "Desert Skin Clinic")
+            ]
+        )
+        cls.full_face, _course = create_full_face_catalogue(cls.env)
         cls.team = cls.env.ref("skinpro_needling.crm_team_medical_referrals")
         cls.accepted = cls.env.ref("skinpro_needling.crm_stage_referral_accepted")
         cls.sent = cls.env.ref("skinpro_needling.crm_stage_referral_sent")
@@ -90,9 +96,7 @@ class TestReferral(SkinproCase):
             referral.action_skinpro_treated()
         referral.action_skinpro_send()
         with self.assertRaisesRegex(UserError, "Medical provider: .* Use Decline"):
-            referral.skinpro_provider_id = self.env.ref(
-                "skinpro_needling.provider_desert_clinic"
-            )
+            referral.skinpro_provider_id = self.other_provider
         referral.action_skinpro_decline()
         self.assertEqual(
             referral.stage_id,
@@ -120,9 +124,9 @@ class TestReferral(SkinproCase):
         )
 
     def test_a_medical_depth_session_is_referred_for_its_depth(self):
-        product = self.env.ref(
-            "skinpro_needling.product_full_face"
-        ).product_variant_ids.filtered(lambda p: p.skinpro_depth_mm == 2.0)
+        product = self.full_face.product_variant_ids.filtered(
+            lambda p: p.skinpro_depth_mm == 2.0
+        )
         session = self.env["skinpro.treatment.session"].create(
             {
                 "partner_id": self.client_a.id,
@@ -152,6 +156,14 @@ class TestReferral(SkinproCase):
         self.assertEqual(screening.partner_id, lead.partner_id)
         self.assertEqual(screening.company_id, self.studio_a)
         self.assertEqual(lead.skinpro_consultation_screening_ids, screening)
+
+
+@tagged("post_install", "-at_install")
+class TestReferralDemo(SkinproCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        skip_without_demo(cls.env)
 
     def test_demo_has_providers_referrals_in_each_stage_and_sessions_in_each_state(
         self,

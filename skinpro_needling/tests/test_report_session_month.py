@@ -11,6 +11,8 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from .common import ExampleChain
+
 GROUPS = ["company_id", "date:month", "product_tmpl_id", "depth_class", "state"]
 AMOUNTS = ["revenue:sum", "consumables_cost:sum"]
 
@@ -20,18 +22,28 @@ class TestReportSessionMonth(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
+        example = ExampleChain(cls.env)
+        cls.slc = example.studio_salt_lake
         studios = cls.env["res.company"].search([])
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=studios.ids)
         )
         cls.Month = cls.env["skinpro.report.session.month"]
-        cls.client = ref("skinpro_needling.client_slc_cleared")
-        cls.treatment = ref("skinpro_needling.product_full_face").product_variant_ids[
-            :1
-        ]
+        cls.client = example.client_slc_cleared
+        cls.treatment = example.product_full_face.product_variant_ids[:1]
         cls.months_ago = fields.Datetime.now() - relativedelta(months=4)
+        # A history of its own: a session booked in each of the last six months,
+        # some of them past the nightly fold.
+        for months in range(1, 7):
+            cls.env["skinpro.treatment.session"].create(
+                {
+                    "partner_id": cls.client.id,
+                    "company_id": cls.slc.id,
+                    "product_id": cls.treatment.id,
+                    "planned_start": fields.Datetime.now()
+                    - relativedelta(months=months),
+                }
+            )
 
     def sessions_figures(self):
         rows = self.env["skinpro.report.session"]._read_group(
@@ -75,7 +87,7 @@ class TestReportSessionMonth(BaseCommon):
         )
 
     def test_the_figures_are_the_sessions_before_and_after_the_fold(self):
-        self.assertTrue(self.sessions_figures(), "the demo's history has sessions")
+        self.assertTrue(self.sessions_figures(), "the history has sessions")
         self.assertSameFigures()
         self.Month._cron_fold()
         cut = self.Month._folded_until()
@@ -85,7 +97,7 @@ class TestReportSessionMonth(BaseCommon):
             "SELECT COUNT(*), MAX(date) FROM skinpro_session_month_folded"
         )
         folded, last_folded = self.env.cr.fetchone()
-        self.assertTrue(folded, "the demo's past months are folded")
+        self.assertTrue(folded, "the history's past months are folded")
         self.assertLess(last_folded, cut)
         self.assertSameFigures()
         # Folding again the next night changes nothing.

@@ -1,18 +1,21 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""The chain's reports against a count by hand of the demo chain
-(demo/skinpro_treatment_demo.xml, skinpro_screening_demo.xml), and what a user of
-one studio sees of them."""
+"""The chain's reports against a count by hand of the demo chain's records
+(demo/skinpro_treatment_demo.xml, skinpro_screening_demo.xml), built by the test
+(common.ExampleChain), and what a user of one studio sees of them."""
 
 import json
 import re
 
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
-from .common import without_demo_history
+from .common import ExampleChain
 from .pos_payload import pos_order_payload
 
 FUNNEL = [
@@ -42,15 +45,14 @@ class TestReports(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
-        cls.phx = ref("skinpro_needling.studio_phoenix")
-        cls.san = ref("skinpro_needling.studio_san_diego")
-        cls.studios = cls.slc | cls.phx | cls.san
+        cls.example = ExampleChain(cls.env)
+        cls.slc = cls.example.studio_salt_lake
+        cls.phx = cls.example.studio_phoenix
+        cls.san = cls.example.studio_san_diego
+        cls.studios = cls.example.studios
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=cls.studios.ids)
         )
-        without_demo_history(cls.env)
         cls.slc_manager = new_test_user(
             cls.env,
             login="slc_manager",
@@ -68,7 +70,7 @@ class TestReports(BaseCommon):
 
     def figures(self, model, groupby, aggregates, domain=(), env=None):
         """{group values: aggregates} of a report, as its pivot reads them, over the
-        demo's studios (other tests may have committed studios of their own)."""
+        example's studios (the database may hold others, the demo's among them)."""
         domain = [("company_id", "in", self.studios.ids), *domain]
         rows = (env or self.env)[model]._read_group(domain, groupby, aggregates)
         return {
@@ -78,7 +80,7 @@ class TestReports(BaseCommon):
             for row in rows
         }
 
-    # --- figures against the demo, counted by hand ---------------------------------
+    # --- figures against the example chain, counted by hand -----------------------
 
     def test_sessions_count_per_studio_state_and_class(self):
         # Salt Lake City: one done, one in progress, one planned (its cancelled one
@@ -102,10 +104,10 @@ class TestReports(BaseCommon):
     def test_session_revenue_is_what_the_pos_line_paid(self):
         """A cleared client buys a 0.5 mm full face at Salt Lake City's POS: the
         session it books carries the line's price as revenue."""
-        client = self.env.ref("skinpro_needling.client_slc_cleared")
-        variant = self.env.ref(
-            "skinpro_needling.product_full_face"
-        ).product_variant_ids.filtered(lambda p: p.skinpro_depth_mm == 0.5)
+        client = self.example.client_slc_cleared
+        variant = self.example.product_full_face.product_variant_ids.filtered(
+            lambda p: p.skinpro_depth_mm == 0.5
+        )
         config = self.slc.skinpro_pos_config_ids[:1].with_company(self.slc)
         config.open_ui()
         before = self.figures(
@@ -129,7 +131,7 @@ class TestReports(BaseCommon):
         )
 
     def test_screening_outcomes_per_studio_and_the_contraindications_behind_them(self):
-        # Each demo studio has one confirmed screening of each outcome.
+        # Each studio has one confirmed screening of each outcome.
         outcomes = self.figures(
             "skinpro.report.screening", ["company_id", "outcome"], ["__count"]
         )
@@ -142,7 +144,9 @@ class TestReports(BaseCommon):
             },
         )
         # What decided them, counted in the screenings' own outcome reasons.
-        screenings = self.env["skinpro.screening"].search([("state", "=", "confirmed")])
+        screenings = self.env["skinpro.screening"].search(
+            [("state", "=", "confirmed"), ("company_id", "in", self.studios.ids)]
+        )
         by_hand = {}
         for screening in screenings:
             for reason in screening.outcome_reason_ids:
@@ -188,7 +192,7 @@ class TestReports(BaseCommon):
             },
         )
         # Moved to 'Accepted' now: its acceptance is the tracked stage change.
-        referral = self.env.ref("skinpro_needling.referral_sent")
+        referral = self.example.referral_sent
         accepted = stage("skinpro_needling.crm_stage_referral_accepted")
         referral.action_skinpro_accept()
         self.env.flush_all()
@@ -211,14 +215,14 @@ class TestReports(BaseCommon):
             places=3,
         )
         # Not accepted yet: no acceptance date.
-        waiting = self.env.ref("skinpro_needling.referral_to_send")
+        waiting = self.example.referral_to_send
         self.assertFalse(
             self.env["skinpro.report.referral"].browse(waiting.id).date_accepted
         )
 
     def test_consumption_expected_used_and_variance(self):
-        # The demo's done session used exactly its recipe: no variance.
-        session = self.env.ref("skinpro_needling.session_emma_done")
+        # The done session used exactly its recipe: no variance.
+        session = self.example.session_emma_done
         recipe = session.product_id._skinpro_recipe_needs(session.anaesthetic_grams)
         rows = self.figures(
             "skinpro.report.consumption",
@@ -236,11 +240,11 @@ class TestReports(BaseCommon):
         self.assertAlmostEqual(cost, 5 * 0.40 + 6.50 + 9.00 + 3.20)
         # The in-progress session completes with 3 g more anaesthetic than its
         # recipe's 5 g: the variance shows the 3 g.
-        second = self.env.ref("skinpro_needling.session_emma_in_progress")
+        second = self.example.session_emma_in_progress
         second.anaesthetic_grams = 8
         second.action_done()
         self.env.flush_all()  # a request commits before the report is read
-        lidocaine = self.env.ref("skinpro_needling.consumable_lidocaine")
+        lidocaine = self.example.consumable_lidocaine
         rows = self.figures(
             "skinpro.report.consumption",
             ["product_id"],
@@ -250,8 +254,8 @@ class TestReports(BaseCommon):
         self.assertEqual(rows[(lidocaine.id,)], [10, 13, 3])
 
     def test_sessions_remaining_against_the_sessions_booked_ahead(self):
-        lidocaine = self.env.ref("skinpro_needling.consumable_lidocaine")
-        cartridge = self.env.ref("skinpro_needling.consumable_cartridge")
+        lidocaine = self.example.consumable_lidocaine
+        cartridge = self.example.consumable_cartridge
         cover = self.env["skinpro.report.stock.cover"].search(
             [("company_id", "=", self.slc.id), ("product_id", "=", lidocaine.id)]
         )
@@ -280,7 +284,7 @@ class TestReports(BaseCommon):
         phoenix = self.env["skinpro.report.stock.cover"].search(
             [("company_id", "=", self.phx.id), ("product_id", "=", cartridge.id)]
         )
-        ava = self.env.ref("skinpro_needling.session_ava_planned_medical")
+        ava = self.example.session_ava_planned_medical
         self.assertEqual(phoenix.on_hand_qty, 0)
         self.assertEqual(phoenix.sessions_remaining, 0)
         self.assertEqual(phoenix.shortfall_date, ava.planned_start.date())
@@ -292,15 +296,15 @@ class TestReports(BaseCommon):
             ["company_id"],
             FUNNEL,
         )
-        # The demo's one consultation at Salt Lake City, not yet screened.
+        # The one consultation at Salt Lake City, not yet screened.
         self.assertEqual(funnel, {(self.slc.id,): [1, 0, 0, 0]})
         # Its client (Emma, screened and treated there) goes all the way.
-        lead = self.env.ref("skinpro_needling.consultation_new_client")
-        emma = self.env.ref("skinpro_needling.client_slc_cleared")
+        lead = self.example.consultation_new_client
+        emma = self.example.client_slc_cleared
         lead.partner_id = emma
         # Her course's other two sessions, started sooner than its spacing by the
         # studio manager, and completed.
-        course = self.env.ref("skinpro_needling.course_emma")
+        course = self.example.course_emma
         self.env["skinpro.treatment.session"].create(
             {
                 "partner_id": emma.id,
@@ -326,8 +330,8 @@ class TestReports(BaseCommon):
         self.assertEqual(funnel, {(self.slc.id,): [1, 1, 1, 1]})
 
     def test_reports_break_down_by_practitioner(self):
-        # The demo's one done session was the Salt Lake City practitioner's.
-        practitioner = self.env.ref("skinpro_needling.user_slc_practitioner")
+        # The one done session was the Salt Lake City practitioner's.
+        practitioner = self.example.user_slc_practitioner
         for model, domain in (
             ("skinpro.report.session", [("state", "=", "done")]),
             ("skinpro.report.consumption", []),
@@ -336,9 +340,9 @@ class TestReports(BaseCommon):
                 rows = self.figures(model, ["practitioner_id"], ["__count"], domain)
                 self.assertEqual(set(rows), {(practitioner.id,)})
         # Referrals by who referred, consultations by who holds the lead.
-        lead = self.env.ref("skinpro_needling.referral_sent")
+        lead = self.example.referral_sent
         lead.user_id = practitioner
-        consultation = self.env.ref("skinpro_needling.consultation_new_client")
+        consultation = self.example.consultation_new_client
         consultation.user_id = practitioner
         self.env.flush_all()
         for model, row in (
@@ -404,7 +408,7 @@ class TestReports(BaseCommon):
         )
 
     def test_inventory_staff_read_consumption_but_not_sessions_or_outcomes(self):
-        inventory = self.env.ref("skinpro_needling.user_slc_inventory")
+        inventory = self.example.user_slc_inventory
         env = self.env(user=inventory, context={"allowed_company_ids": self.slc.ids})
         self.assertTrue(env["skinpro.report.consumption"].search([]))
         self.assertTrue(env["skinpro.report.stock.cover"].search([]))
@@ -415,7 +419,7 @@ class TestReports(BaseCommon):
     # --- the monthly studio report --------------------------------------------------
 
     def test_monthly_report_prints_the_studios_figures(self):
-        session = self.env.ref("skinpro_needling.session_emma_done")
+        session = self.example.session_emma_done
         month = session.session_date
         html, _type = (
             self.env["ir.actions.report"]
@@ -428,7 +432,7 @@ class TestReports(BaseCommon):
             )
         )
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
-        self.assertIn(f"SkinPro Salt Lake City : {month.strftime('%B %Y')}", text)
+        self.assertIn(f"{self.slc.name} : {month.strftime('%B %Y')}", text)
         self.assertIn(f"{session.product_id.product_tmpl_id.display_name} 1 ", text)
         self.assertIn("Consumables cost of these sessions: $ 20.70", text)
         self.assertIn("Lidocaine 4% topical cream 5 5 +0 g", text)
@@ -457,7 +461,20 @@ class TestReportsOnReadOnlyCursor(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.slc = cls.env.ref("skinpro_needling.studio_salt_lake")
+        cls.example = ExampleChain(cls.env)
+        cls.slc = cls.example.studio_salt_lake
+        # A past of its own: a session booked in each of the last three months.
+        cls.env["skinpro.treatment.session"].create(
+            [
+                {
+                    "partner_id": cls.example.client_slc_cleared.id,
+                    "company_id": cls.slc.id,
+                    "product_id": cls.example.full_face_variant(0.5).id,
+                    "planned_start": fields.Datetime.now() - relativedelta(months=n),
+                }
+                for n in (1, 2, 3)
+            ]
+        )
         new_test_user(
             cls.env,
             login="slc_replica",
@@ -481,7 +498,7 @@ class TestReportsOnReadOnlyCursor(HttpCase):
                     "kwargs": {},
                 },
             )["groups"]
-        # Salt Lake City's sessions, not cancelled: the demo's three and its history.
+        # Salt Lake City's sessions, not cancelled: the example's three and its past.
         sessions = self.env["skinpro.treatment.session"].search_count(
             [("company_id", "=", self.slc.id), ("state", "!=", "cancelled")]
         )
@@ -492,7 +509,7 @@ class TestReportsOnReadOnlyCursor(HttpCase):
         )
 
     def test_monthly_pdf_renders_without_writing(self):
-        month = self.env.ref("skinpro_needling.session_emma_done").session_date
+        month = self.example.session_emma_done.session_date
         options = json.dumps({"month": str(month)})
         with self.assertNoLogs("odoo.http", "WARNING"):
             response = self.url_open(

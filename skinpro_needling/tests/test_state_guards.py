@@ -21,7 +21,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import SIGNATURE, ExternalApi, table_digests, users_of
+from .common import SIGNATURE, ExampleChain, ExternalApi, table_digests, users_of
 from .pos_payload import pos_order_payload
 from .test_access_matrix import ROLES
 
@@ -204,8 +204,8 @@ class TestStateGuards(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
+        cls.example = example = ExampleChain(cls.env)
+        cls.slc = example.studio_salt_lake
         cls.env = cls.env(context={"allowed_company_ids": cls.slc.ids})
         cls.users = users_of(
             cls.env,
@@ -213,13 +213,12 @@ class TestStateGuards(HttpCase):
             {f"guard_{role.replace(' ', '_')}": group for role, group in ROLES.items()},
         )
         cls.stranger = cls.env["res.partner"].create({"name": "Never screened"})
-        variants = ref("skinpro_needling.product_full_face").product_variant_ids
-        cls.variant = variants.filtered(lambda p: p.skinpro_depth_mm == 0.5)
-        cls.deep = variants.filtered(lambda p: p.skinpro_depth_mm == 2.0)
+        cls.variant = example.full_face_variant(0.5)
+        cls.deep = example.full_face_variant(2.0)
         cls.records = {
             "skinpro.treatment.session": {
-                state: ref(f"skinpro_needling.{xmlid}")
-                for state, xmlid in (
+                state: getattr(example, name)
+                for state, name in (
                     ("planned", "session_emma_planned"),
                     ("in_progress", "session_emma_in_progress"),
                     ("done", "session_emma_done"),
@@ -230,15 +229,15 @@ class TestStateGuards(HttpCase):
                 "draft": cls.env["skinpro.screening"].create(
                     {"partner_id": cls.stranger.id, "company_id": cls.slc.id}
                 ),
-                "confirmed": ref("skinpro_needling.screening_slc_cleared"),
+                "confirmed": example.screening_slc_cleared,
             },
             "skinpro.course": {
                 "open": cls.env["skinpro.course"].create(cls.create_values()["course"]),
-                "in_use": ref("skinpro_needling.course_emma"),
+                "in_use": example.course_emma,
             },
             "crm.lead": cls.referrals(),
             "pos.order": cls.pos_orders(),
-            "stock.lot": {"lot": ref("skinpro_needling.lot_c_2602")},
+            "stock.lot": {"lot": example.lot_c_2602},
         }
         cls.records["skinpro.screening.clearance"] = cls.clearances()
         cls.env.flush_all()
@@ -265,9 +264,7 @@ class TestStateGuards(HttpCase):
             "course": {
                 "partner_id": cls.stranger.id,
                 "company_id": cls.slc.id,
-                "product_id": cls.env.ref(
-                    "skinpro_needling.product_full_face_course"
-                ).id,
+                "product_id": cls.example.product_full_face_course.id,
             },
             "referral": {
                 "name": "Referral by hand",
@@ -281,7 +278,7 @@ class TestStateGuards(HttpCase):
             },
             "lot": {
                 "name": "GUARD-LOT",
-                "product_id": cls.env.ref("skinpro_needling.consumable_cartridge").id,
+                "product_id": cls.example.consumable_cartridge.id,
                 "company_id": cls.slc.id,
             },
             "pos_order": {
@@ -300,7 +297,7 @@ class TestStateGuards(HttpCase):
         """A referral of Salt Lake City in each stage, the practitioner's, moved
         there by its actions."""
         Lead = cls.env["crm.lead"].with_user(cls.users["guard_practitioner"])
-        screening = cls.env.ref("skinpro_needling.screening_slc_clearance")
+        screening = cls.example.screening_slc_clearance
         leads = {}
         for key in REFERRAL_STAGES:
             lead = Lead._skinpro_create_referral(
@@ -308,7 +305,7 @@ class TestStateGuards(HttpCase):
                 company=cls.slc,
                 reason="contraindication",
                 screening=screening,
-                provider=cls.env.ref("skinpro_needling.provider_hart"),
+                provider=cls.example.provider_hart,
             )
             moves = {
                 "to_send": [],
@@ -335,7 +332,7 @@ class TestStateGuards(HttpCase):
             config.open_ui()
         orders = {}
         for key, client in (
-            ("clear", cls.env.ref("skinpro_needling.client_slc_cleared")),
+            ("clear", cls.example.client_slc_cleared),
             ("review", cls.stranger),
         ):
             result = cls.env["pos.order"].sync_from_ui(
@@ -352,7 +349,7 @@ class TestStateGuards(HttpCase):
         Clearance = cls.env["skinpro.screening.clearance"]
         values = cls.create_values()["clearance"]
         draft = cls.records["skinpro.screening"]["draft"]
-        confirmed = cls.env.ref("skinpro_needling.screening_slc_clearance")
+        confirmed = cls.example.screening_slc_clearance
         rejected = Clearance.create({**values, "screening_id": confirmed.id})
         rejected.with_user(cls.env.ref("base.user_admin")).action_reject()
         return {
@@ -373,7 +370,7 @@ class TestStateGuards(HttpCase):
     def other_record(self, comodel, current):
         special = {
             "res.partner": self.stranger,
-            "res.company": self.env.ref("skinpro_needling.studio_phoenix"),
+            "res.company": self.example.studio_phoenix,
             "product.product": self.deep,
             "res.users": next(iter(self.users.values())),
         }

@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import SIGNATURE, ExternalApi, SkinproCase, users_of
+from .common import SIGNATURE, ExampleChain, ExternalApi, SkinproCase, users_of
 from .pos_payload import pos_order_payload
 
 
@@ -43,9 +43,9 @@ class TestStudioIsolationEverywhere(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.phx = ref("skinpro_needling.studio_phoenix")
-        cls.slc = ref("skinpro_needling.studio_salt_lake")
+        example = ExampleChain(cls.env)
+        cls.phx = example.studio_phoenix
+        cls.slc = example.studio_salt_lake
         cls.users = users_of(
             cls.env,
             cls.phx,
@@ -55,10 +55,10 @@ class TestStudioIsolationEverywhere(HttpCase):
                 "phx_chain_view": "skinpro_needling.group_chain_manager",
             },
         )
-        # Salt Lake City gets a record of the kinds its demo lacks: a clearance,
-        # a paid POS order, a recall's progress and notice (of the lot its demo
-        # session used), and a submission from the client portal.
-        ref("skinpro_needling.lot_c_2602").action_skinpro_recall("Isolation check")
+        # Salt Lake City gets a record of the kinds the example chain lacks: a
+        # clearance, a paid POS order, a recall's progress and notice (of the lot
+        # its done session used), and a submission from the client portal.
+        example.lot_c_2602.action_skinpro_recall("Isolation check")
         screening = cls.env["skinpro.screening"].search(
             [("company_id", "=", cls.slc.id), ("outcome", "=", "clearance_required")],
             limit=1,
@@ -79,8 +79,8 @@ class TestStudioIsolationEverywhere(HttpCase):
             [
                 pos_order_payload(
                     config.current_session_id,
-                    ref("skinpro_needling.client_slc_cleared"),
-                    ref("skinpro_needling.product_full_face").product_variant_ids[:1],
+                    example.client_slc_cleared,
+                    example.product_full_face.product_variant_ids[:1],
                 )
             ]
         )

@@ -8,7 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import SkinproCase
+from .common import SkinproCase, create_full_face_catalogue
 
 
 @tagged("post_install", "-at_install")
@@ -16,10 +16,9 @@ class TestTreatmentSession(SkinproCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.full_face = cls.env.ref("skinpro_needling.product_full_face")
-        cls.course_product = cls.env.ref("skinpro_needling.product_full_face_course")
-        # Starting and completing, not stock: test_consumption covers the recipes.
-        (cls.full_face | cls.course_product.product_tmpl_id).skinpro_recipe_ids.unlink()
+        # Without recipes: starting and completing, not stock (test_consumption
+        # covers the recipes).
+        cls.full_face, cls.course_product = create_full_face_catalogue(cls.env)
         cls.practitioner = cls.studio_user(
             "pra", cls.studio_a, "skinpro_needling.group_practitioner"
         )
