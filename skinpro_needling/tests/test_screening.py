@@ -16,7 +16,7 @@ from odoo.addons.base.models import ir_actions_report
 
 from .common import SkinproCase, skip_without_demo
 
-PDF_TIMEOUT = 120  # seconds; a page of the record takes about two
+PDF_TIMEOUT = 120  # seconds; the record's page takes a few
 
 # The source article's eight, with the outcome their class gives when answered yes.
 ARTICLE_EIGHT = {
@@ -359,11 +359,12 @@ class TestScreening(SkinproCase):
 
 @tagged("post_install", "-at_install")
 class TestScreeningRecordPdf(HttpCase, SkinproCase):
-    """wkhtmltopdf loads the report's style sheets from the server at the base
-    URL: as an HttpCase, the test's own server, answering within the test's
-    transaction (under Odoo's runner, a server of the base URL outside it could
-    wait on the test's locks, and wkhtmltopdf on it). It is given a time limit
-    all the same."""
+    """wkhtmltopdf fetches the report's style sheets from the server the base URL
+    (web.base.url) names. A TransactionCase has no server of its own: the URL may
+    name none, or another process's, which does not see the test's transaction
+    and may wait on its locks. An HttpCase points the URL at its own server,
+    which answers within the test's transaction, as Odoo's report tests do; a
+    time limit bounds wkhtmltopdf all the same."""
 
     def test_the_screening_record_prints_as_pdf(self):
         screening = self.screening(yes=["pregnancy"])
