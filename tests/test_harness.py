@@ -364,8 +364,18 @@ def wait_for(condition, timeout):
     return condition()
 
 
-def test_ctrl_c_on_a_benchmark_stops_its_server_and_the_cluster(
-    tmp_path, pg_bindir, bench_root
+@pytest.mark.parametrize(
+    "stop, status",
+    [
+        # Ctrl-C: a SIGINT to the shell's process group of the command.
+        (lambda harness: os.killpg(harness.pid, signal.SIGINT), 130),
+        # `kill`: a SIGTERM to the harness alone.
+        (lambda harness: os.kill(harness.pid, signal.SIGTERM), 143),
+    ],
+    ids=["ctrl-c", "kill"],
+)
+def test_a_stopped_benchmark_stops_its_server_and_the_cluster(
+    tmp_path, pg_bindir, bench_root, stop, status
 ):
     www = bench_root / "www"
     (www / "web").mkdir(parents=True)
@@ -388,8 +398,7 @@ def test_ctrl_c_on_a_benchmark_stops_its_server_and_the_cluster(
     }
     env = poisoned_environment(tmp_path)
     env["PG_BINDIR"] = str(pg_bindir)
-    # In its own process group, as a shell runs a command: Ctrl-C is a SIGINT to
-    # the whole group.
+    # In its own process group, as a shell runs a command.
     harness = subprocess.Popen(
         [sys.executable, launcher, json.dumps(patches), "bench", "server"]
         + [str(www), str(port), str(pidfile)],
@@ -408,14 +417,17 @@ def test_ctrl_c_on_a_benchmark_stops_its_server_and_the_cluster(
         assert running(server)
         postmaster = bench_root / "clusters" / "demo" / "data" / "postmaster.pid"
         assert postmaster.exists()
-        os.killpg(harness.pid, signal.SIGINT)
+        stop(harness)
         output, _ = harness.communicate(timeout=60)
     finally:
         if harness.poll() is None:
             os.killpg(harness.pid, signal.SIGKILL)
-    assert harness.returncode == 130, output
+    left_running = running(server)
+    if left_running:  # not to leave it behind when the test fails
+        os.kill(server, signal.SIGKILL)
+    assert harness.returncode == status, output
     assert "interrupted, stopping what it started" in output
-    assert not running(server), "the benchmark's server is still running"
+    assert not left_running, "the benchmark's server is still running"
     assert not postmaster.exists(), "the demo's cluster is still running"
 
 
