@@ -22,7 +22,6 @@ import base64
 import os
 import random
 import shutil
-import signal
 import sys
 import threading
 import time
@@ -43,6 +42,7 @@ from replica import (  # this folder, on the path
     pos_order,
     primary_of,
     say,
+    stop_on_signals,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -447,8 +447,7 @@ def main():
     parser.add_argument("--http-port", type=int, default=8079)
     parser.add_argument("--no-faults", dest="faults", action="store_false")
     args = parser.parse_args()
-    # Stopped from outside: still stop Odoo and drop what was made.
-    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
+    stop_on_signals()
     bindir = harness().pg_bindir()
     pg = primary_of(args.config)
     if args.faults and not pg.data:
@@ -468,10 +467,12 @@ def main():
             args.config, db, args.studios, args.practitioners
         )
         say(f"set up in {time.perf_counter() - started:.0f} s")
+        # Known before it starts: stopped even when interrupted while starting.
         server = OdooServer(
             args.config, db, args.http_port, workdir / "odoo.log",
             "--workers", str(args.workers), "--db_maxconn", "16",
-        ).start().supervise()  # fmt: skip
+        )  # fmt: skip
+        server.start().supervise()
         deadlocks_before = deadlocks(pg, db)
         log_offset = log_size(pg.log)
         results, sent = {}, []

@@ -64,8 +64,10 @@ WRITE_STATEMENT = re.compile(
 )
 
 
+@functools.cache
 def harness():
-    """The `skinpro` script as a module: its PostgreSQL cluster helpers."""
+    """The `skinpro` script as a module: its PostgreSQL cluster helpers and the
+    environment of the programs it starts (none of the caller's PG*, ODOO_*...)."""
     loader = SourceFileLoader("skinpro_harness", str(ROOT / "skinpro"))
     spec = importlib.util.spec_from_loader("skinpro_harness", loader)
     module = importlib.util.module_from_spec(spec)
@@ -75,6 +77,21 @@ def harness():
 
 def say(message):
     print(message, flush=True)
+
+
+def stop_on_signals():
+    """Ctrl-C (SIGINT) or a stop from outside (SIGTERM) ends the benchmark through
+    its `finally`, which stops every server and cluster it started; the signals
+    that follow are ignored, so that they do not cut that short."""
+
+    def stop(signum, _frame):
+        for ignored in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(ignored, signal.SIG_IGN)
+        say(f"{Path(sys.argv[0]).stem}: interrupted, stopping what it started")
+        sys.exit(128 + signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
 
 
 # --- PostgreSQL -----------------------------------------------------------------
@@ -140,6 +157,7 @@ def pg_ctl(bindir, *args, check=True):
     return subprocess.run(
         as_postgres([bindir / "pg_ctl", *args]),
         cwd="/",
+        env=harness().child_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=check,
@@ -188,6 +206,7 @@ def start_replica(primary, bindir, directory, port):
             ]
         ),
         cwd="/",
+        env=harness().child_env(),
         check=True,
         capture_output=True,
     )  # fmt: skip
@@ -305,6 +324,7 @@ class OdooServer:
             self.process = subprocess.Popen(
                 [str(c) for c in self.cmd],
                 start_new_session=True,
+                env=harness().child_env(),
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
@@ -518,14 +538,14 @@ def main():
     parser.add_argument("--replica-port", type=int, default=5433)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    # Stopped from outside: still stop Odoo and drop what was made.
-    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
+    stop_on_signals()
     tools = harness()
     bindir = tools.pg_bindir()
     primary = primary_of(args.config)
     db = f"{args.database}_replica_bench"
     workdir = Path(tempfile.mkdtemp(prefix="skinpro-replica-"))
     workdir.chmod(0o755)
+    replica_dir = workdir / "replica"
     replica = server = None
     try:
         ensure_primary(primary, bindir)
@@ -534,18 +554,20 @@ def main():
         # Every statement of the copy, in each cluster's own log.
         primary.query(f'ALTER DATABASE "{db}" SET log_min_duration_statement = 0')
         say("making the replica: pg_basebackup -R, hot standby streaming")
-        replica = start_replica(primary, bindir, workdir / "replica", args.replica_port)
+        replica = start_replica(primary, bindir, replica_dir, args.replica_port)
         receiver = replica.value("SELECT status FROM pg_stat_wal_receiver")
         say(
             f"replica on {replica.host} port {replica.port}, in recovery, WAL "
             f"receiver {receiver}"
         )
+        # Known before it starts: stopped even when interrupted while starting.
         server = OdooServer(
             args.config, db, args.http_port, workdir / "odoo.log",
             "--workers", str(args.workers),
             "--db_replica_host", replica.host,
             "--db_replica_port", str(replica.port),
-        ).start()  # fmt: skip
+        )  # fmt: skip
+        server.start()
         base = f"http://127.0.0.1:{args.http_port}"
         admin = Client(base, db).login("admin", "admin")
         studio_id, session, client, treatment = pos_context(admin)
@@ -651,8 +673,9 @@ def main():
     finally:
         if server:
             server.stop()
-        if replica:
-            stop_cluster(bindir, replica.data)
+        # Started or being started: pg_basebackup's copy holds its PG_VERSION.
+        if (replica_dir / "data" / "PG_VERSION").exists():
+            stop_cluster(bindir, replica_dir / "data")
         try:
             primary.query(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
         except psycopg2.Error as error:

@@ -28,7 +28,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def test_odoo_point_of_sale_tests_pass_with_the_addon_installed(request, tmp_path):
+def test_odoo_point_of_sale_tests_pass_with_the_addon_installed(
+    request, tmp_path, harness
+):
     database = request.config.getoption("--odoo-database", None)
     if not database or not request.config.getoption("--odoo-http", False):
         pytest.skip(
@@ -53,6 +55,8 @@ def test_odoo_point_of_sale_tests_pass_with_the_addon_installed(request, tmp_pat
             "--logfile",
             str(log),
         ],
+        # The configuration's database, whatever PG* or ODOO_RC the shell holds.
+        env=harness.child_env(),
         check=False,
         timeout=1200,
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_pip_install_makes_the_addon_visible_to_odoo(odoo_python, tmp_path):
+def test_pip_install_makes_the_addon_visible_to_odoo(odoo_python, tmp_path, harness):
     target = tmp_path / "site"
     subprocess.run(
         [odoo_python, "-m", "pip", "install", "--quiet", "--no-deps",
@@ -41,7 +41,8 @@ def test_pip_install_makes_the_addon_visible_to_odoo(odoo_python, tmp_path):
         [odoo_python, "-c", where],
         capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(target), odoo_root]))
+    # Odoo's defaults, whatever ODOO_RC or PG* the shell holds.
+    env = harness.child_env(PYTHONPATH=os.pathsep.join([str(target), odoo_root]))
     out = subprocess.run(
         [odoo_python, "-c", probe], env=env, cwd=tmp_path,
         capture_output=True, text=True, check=True,
