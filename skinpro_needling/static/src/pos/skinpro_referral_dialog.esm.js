@@ -3,15 +3,15 @@
 // A medical-depth treatment cannot be sold at this studio: the front desk refers the
 // client to a medical provider instead, from the refusal itself.
 
-import { _t } from "@web/core/l10n/translation";
-import { Component, onWillStart, useState } from "@odoo/owl";
-import { Dialog } from "@web/core/dialog/dialog";
-import { useService } from "@web/core/utils/hooks";
-import { usePos } from "@point_of_sale/app/hooks/pos_hook";
+import {_t} from "@web/core/l10n/translation";
+import {Component, onWillStart, useState} from "@odoo/owl";
+import {Dialog} from "@web/core/dialog/dialog";
+import {useService} from "@web/core/utils/hooks";
+import {usePos} from "@point_of_sale/app/hooks/pos_hook";
 
 export class SkinproReferralDialog extends Component {
     static template = "skinpro_needling.ReferralDialog";
-    static components = { Dialog };
+    static components = {Dialog};
     static props = {
         body: String,
         partner: Object,
@@ -22,25 +22,31 @@ export class SkinproReferralDialog extends Component {
     setup() {
         this.pos = usePos();
         this.notification = useService("notification");
-        this.state = useState({ providers: [], providerId: null, sending: false });
+        this.state = useState({providers: [], providerId: null, sending: false});
         onWillStart(async () => {
             this.state.providers =
-                (await this.pos.data.silentCall("pos.config", "skinpro_referral_providers", [
-                    [this.pos.config.id],
-                ])) || [];
+                (await this.pos.data.silentCall(
+                    "pos.config",
+                    "skinpro_referral_providers",
+                    [[this.pos.config.id]]
+                )) || [];
         });
     }
 
     async createReferral() {
         this.state.sending = true;
         try {
-            const name = await this.pos.data.call("pos.config", "skinpro_create_referral", [
-                [this.pos.config.id],
-                this.props.partner.id,
-                this.props.product.id,
-                this.state.providerId,
-            ]);
-            this.notification.add(_t("Referral created: %s", name), { type: "success" });
+            const name = await this.pos.data.call(
+                "pos.config",
+                "skinpro_create_referral",
+                [
+                    [this.pos.config.id],
+                    this.props.partner.id,
+                    this.props.product.id,
+                    this.state.providerId,
+                ]
+            );
+            this.notification.add(_t("Referral created: %s", name), {type: "success"});
             this.props.close();
         } finally {
             this.state.sending = false;

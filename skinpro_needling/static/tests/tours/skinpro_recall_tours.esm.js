@@ -3,13 +3,14 @@
 /* A lot recalled from its form by inventory staff; a cartridge scanned on a session
    by the practitioner. */
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("skinpro_recall_lot", {
     steps: () => [
         {
             content: "recall the lot from its form",
-            trigger: ".o_form_view button[name='action_skinpro_open_recall']:contains('Recall')",
+            trigger:
+                ".o_form_view button[name='action_skinpro_open_recall']:contains('Recall')",
             run: "click",
         },
         {
