@@ -2,9 +2,9 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The client list can show only the clients cleared for needling today.
 
+import {PartnerList} from "@point_of_sale/app/screens/partner_list/partner_list";
 import {patch} from "@web/core/utils/patch";
 import {useState} from "@odoo/owl";
-import {PartnerList} from "@point_of_sale/app/screens/partner_list/partner_list";
 
 patch(PartnerList.prototype, {
     setup() {

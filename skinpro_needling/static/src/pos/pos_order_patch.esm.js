@@ -2,8 +2,8 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // The receipt of an order with a treatment carries its aftercare instructions.
 
-import {patch} from "@web/core/utils/patch";
 import {PosOrder} from "@point_of_sale/app/models/pos_order";
+import {patch} from "@web/core/utils/patch";
 
 patch(PosOrder.prototype, {
     /** The aftercare instructions of the order's treatments, each text once. */

@@ -3,11 +3,11 @@
 // The front desk cannot add a needling treatment for a client who is not cleared at
 // this studio, without a client, or at a depth the studio may not perform.
 
-import {patch} from "@web/core/utils/patch";
-import {_t} from "@web/core/l10n/translation";
 import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
 import {PosStore} from "@point_of_sale/app/services/pos_store";
-import {SkinproReferralDialog} from "./skinpro_referral_dialog";
+import {SkinproReferralDialog} from "./skinpro_referral_dialog.esm";
+import {_t} from "@web/core/l10n/translation";
+import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
     async setup() {

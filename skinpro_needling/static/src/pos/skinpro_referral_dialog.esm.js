@@ -3,11 +3,11 @@
 // A medical-depth treatment cannot be sold at this studio: the front desk refers the
 // client to a medical provider instead, from the refusal itself.
 
-import {_t} from "@web/core/l10n/translation";
 import {Component, onWillStart, useState} from "@odoo/owl";
 import {Dialog} from "@web/core/dialog/dialog";
-import {useService} from "@web/core/utils/hooks";
+import {_t} from "@web/core/l10n/translation";
 import {usePos} from "@point_of_sale/app/hooks/pos_hook";
+import {useService} from "@web/core/utils/hooks";
 
 export class SkinproReferralDialog extends Component {
     static template = "skinpro_needling.ReferralDialog";

@@ -40,7 +40,8 @@ registry.category("web_tour.tours").add("skinpro_scan_cartridge", {
         {
             content: "scan the cartridge's pouch",
             trigger: ".o_field_widget[name='cartridge_scan'] input",
-            run: "edit 010761234567890017301231" + "10C-2609 && press Tab",
+            // GS1: (01) GTIN 07612345678900, (17) expiry 301231, (10) lot C-2609
+            run: "edit 01076123456789001730123110C-2609 && press Tab",
         },
         {
             content: "the cartridge lot is recorded",
