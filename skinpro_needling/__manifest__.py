@@ -9,6 +9,8 @@
     "website": "https://github.com/skinpro-studio/skinpro_needling",
     "author": "SkinPro Studio",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["skinpro-studio"],
     "application": True,
     "installable": True,
     "depends": [

@@ -10,7 +10,7 @@ and per form. No page is kept by a browser or a proxy."""
 import base64
 import binascii
 
-from odoo import _, fields, http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import consteq
@@ -186,7 +186,9 @@ class SkinproPortal(CustomerPortal):
         for line in screening.answer_ids:
             answer = post.get(f"answer_{line.id}")
             if answer not in ANSWERS:
-                errors.append(_("Answer: %(question)s", question=line.question))
+                errors.append(
+                    request.env._("Answer: %(question)s", question=line.question)
+                )
                 continue
             day = False
             if line.severity == "waiting" and answer == "yes":
@@ -196,7 +198,7 @@ class SkinproPortal(CustomerPortal):
                     day = False
                 if not day or day > today:
                     errors.append(
-                        _(
+                        request.env._(
                             "Give the date, today or before, for: %(question)s",
                             question=line.question,
                         )
@@ -205,13 +207,17 @@ class SkinproPortal(CustomerPortal):
             key = (answer, day)
             values[key] = values.get(key, screening.answer_ids.browse()) | line
         if not post.get("consent"):
-            errors.append(_("Tick the treatment consent to go on."))
+            errors.append(request.env._("Tick the treatment consent to go on."))
         if photos and not post.get("photo_consent"):
             errors.append(
-                _("Tick the photo consent to send photos, or leave them out.")
+                request.env._(
+                    "Tick the photo consent to send photos, or leave them out."
+                )
             )
         if len(photos) > MAX_PHOTOS:
-            errors.append(_("Send at most %(count)s photos.", count=MAX_PHOTOS))
+            errors.append(
+                request.env._("Send at most %(count)s photos.", count=MAX_PHOTOS)
+            )
         return values, errors
 
     def _skinpro_photos(self, screening, photos):
@@ -222,7 +228,7 @@ class SkinproPortal(CustomerPortal):
                 continue
             attachments |= attachments.create(
                 {
-                    "name": _("Before photo"),
+                    "name": request.env._("Before photo"),
                     "raw": data,
                     "res_model": screening._name,
                     "res_id": screening.id,
@@ -246,16 +252,20 @@ class SkinproPortal(CustomerPortal):
         request.future_response.headers.update(NO_STORE)
         if not screening:
             self._skinpro_refused("skinpro.screening", screening_id, reason)
-            return {"error": _("This link does not open a form any more.")}
+            return {"error": request.env._("This link does not open a form any more.")}
         if self._skinpro_limited(screening):
-            return {"error": _("Too many attempts: try again in a quarter of an hour.")}
+            return {
+                "error": request.env._(
+                    "Too many attempts: try again in a quarter of an hour."
+                )
+            }
         self._skinpro_count_submission(screening)
         screening = self._skinpro_in_client_language(screening)
         missing = screening._skinpro_portal_missing()
         if missing:
             return {"error": "\n".join(missing)}
         if not signature or not _is_image(signature):
-            return {"error": _("Sign in the box before sending.")}
+            return {"error": request.env._("Sign in the box before sending.")}
         screening._skinpro_portal_submit(signature)
         return {
             "force_refresh": True,
@@ -274,7 +284,7 @@ class SkinproPortal(CustomerPortal):
         # Says nothing of the screening: any id shows the same thanks.
         return self._skinpro_page(
             "skinpro_needling.portal_done",
-            {"message": _("Thank you: your form was received.")},
+            {"message": request.env._("Thank you: your form was received.")},
         )
 
     # --- photo consent --------------------------------------------------------------
@@ -311,7 +321,7 @@ class SkinproPortal(CustomerPortal):
             return self._skinpro_page(
                 "skinpro_needling.portal_done",
                 {
-                    "message": _(
+                    "message": request.env._(
                         "Your photo consent is withdrawn: every photo of you was "
                         "deleted."
                     )
@@ -351,7 +361,7 @@ class SkinproPortal(CustomerPortal):
                 for line in session.reconfirmation_ids
             }
             errors = [
-                _("Answer: %(question)s", question=line.question)
+                request.env._("Answer: %(question)s", question=line.question)
                 for line, answer in answers.items()
                 if answer not in ANSWERS
             ]
@@ -360,7 +370,7 @@ class SkinproPortal(CustomerPortal):
                 return self._skinpro_page(
                     "skinpro_needling.portal_done",
                     {
-                        "message": _(
+                        "message": request.env._(
                             "Thank you: your answers reached the studio. See you soon."
                         )
                     },

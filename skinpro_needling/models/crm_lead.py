@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
@@ -160,7 +160,7 @@ class CrmLead(models.Model):
             self.sudo()
             .create(
                 {
-                    "name": _("Referral: %(client)s", client=partner.name),
+                    "name": self.env._("Referral: %(client)s", client=partner.name),
                     "type": "opportunity",
                     "skinpro_is_referral": True,
                     "partner_id": partner.id,
@@ -212,7 +212,7 @@ class CrmLead(models.Model):
         if state in REFERRAL_STAGES:
             return self.env.ref(REFERRAL_STAGES[state]).name
         if state == "lead":
-            return _("a lead")
+            return self.env._("a lead")
         return self.stage_id.name
 
     def _skinpro_move(self, source_keys, target_key):
@@ -220,10 +220,10 @@ class CrmLead(models.Model):
         refused, saying where each referral is, for any other."""
         for lead in self:
             if not lead.skinpro_is_referral:
-                raise UserError(_("%(lead)s is no referral.", lead=lead.name))
+                raise UserError(self.env._("%(lead)s is no referral.", lead=lead.name))
             if lead._skinpro_state() not in source_keys:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(referral)s is %(stage)s: it cannot move to %(target)s.",
                         referral=lead.name,
                         stage=lead.stage_id.name,
@@ -237,7 +237,7 @@ class CrmLead(models.Model):
         """The referral goes to its medical provider."""
         if self.filtered(lambda lead: not lead.skinpro_provider_id):
             raise ValidationError(
-                _("Choose the medical provider before sending the referral.")
+                self.env._("Choose the medical provider before sending the referral.")
             )
         self._skinpro_move(("to_send",), "sent")
         return True
@@ -261,7 +261,9 @@ class CrmLead(models.Model):
         for lead in self.filtered("skinpro_clearance_document"):
             if not lead.skinpro_clearance_expiry:
                 raise ValidationError(
-                    _("Give the date until which the provider's clearance is valid.")
+                    self.env._(
+                        "Give the date until which the provider's clearance is valid."
+                    )
                 )
             screening = lead.skinpro_screening_id
             if not screening:
@@ -270,7 +272,8 @@ class CrmLead(models.Model):
             self.env["skinpro.screening.clearance"]._skinpro_file_accepted(
                 screening,
                 {
-                    "physician": lead.skinpro_provider_id.name or _("Medical provider"),
+                    "physician": lead.skinpro_provider_id.name
+                    or self.env._("Medical provider"),
                     "contraindication_ids": [Command.set(covered.ids)],
                     "issue_date": fields.Date.context_today(lead),
                     "expiry_date": lead.skinpro_clearance_expiry,
@@ -283,11 +286,11 @@ class CrmLead(models.Model):
         """From a consultation: screen the client, creating the contact if needed."""
         self.ensure_one()
         if self.skinpro_is_referral:
-            raise UserError(_("A referral is not a consultation."))
+            raise UserError(self.env._("A referral is not a consultation."))
         if not self.partner_id:
             self._handle_partner_assignment(create_missing=True)
         if not self.partner_id:
-            raise UserError(_("Give the client's name before screening."))
+            raise UserError(self.env._("Give the client's name before screening."))
         screening = self.env["skinpro.screening"].create(
             {
                 "partner_id": self.partner_id.id,
@@ -301,7 +304,7 @@ class CrmLead(models.Model):
         """From a consultation: invite the client to fill in the screening online."""
         self.ensure_one()
         if self.skinpro_is_referral:
-            raise UserError(_("A referral is not a consultation."))
+            raise UserError(self.env._("A referral is not a consultation."))
         if not self.partner_id:
             self._handle_partner_assignment(create_missing=True)
         screening = self.env["skinpro.screening"]._skinpro_invitation_screening(

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 from ..rules import depth as depth_rules
@@ -62,19 +62,21 @@ class PosConfig(models.Model):
             .filtered("skinpro_is_medical_provider")
         )
         if not partner:
-            raise UserError(_("Select the client to refer."))
+            raise UserError(self.env._("Select the client to refer."))
         partner.check_access("read")
         if not provider:
-            raise UserError(_("Choose the medical provider to refer the client to."))
+            raise UserError(
+                self.env._("Choose the medical provider to refer the client to.")
+            )
         if not (
             product.skinpro_is_needling
             and product.skinpro_depth_class(studio) == depth_rules.MEDICAL
         ):
             raise UserError(
-                _(
+                self.env._(
                     "%(treatment)s can be performed at %(studio)s: sell it, do not "
                     "refer it.",
-                    treatment=product.display_name or _("This product"),
+                    treatment=product.display_name or self.env._("This product"),
                     studio=studio.name,
                 )
             )
@@ -86,7 +88,7 @@ class PosConfig(models.Model):
             provider=provider,
         )
         referral.sudo().message_post(
-            body=_(
+            body=self.env._(
                 "Referred from the POS %(pos)s by %(user)s for %(treatment)s.",
                 pos=self.name,
                 user=env.user.name,

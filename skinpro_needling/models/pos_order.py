@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -59,7 +59,11 @@ class PosOrder(models.Model):
         return "review" if vals.get("skinpro_needs_review") else "clear"
 
     def _skinpro_state_label(self, state):
-        return _("flagged for review") if state == "review" else _("not flagged")
+        return (
+            self.env._("flagged for review")
+            if state == "review"
+            else self.env._("not flagged")
+        )
 
     @api.model
     def sync_from_ui(self, orders):
@@ -96,7 +100,10 @@ class PosOrder(models.Model):
                 if len(line) == 3 and isinstance(line[2], dict)
             },
         }
-        labels = {"res.partner": _("Customer"), "product.product": _("Product")}
+        labels = {
+            "res.partner": self.env._("Customer"),
+            "product.product": self.env._("Product"),
+        }
         # Read with the check, in one query each: what booking a treatment reads
         # next (the client's name and whether it is archived, the studio's time
         # zone for the session's day, the treatment's depth and kit), so a
@@ -126,7 +133,7 @@ class PosOrder(models.Model):
             unknown = ids - set(found.ids if found else ())
             if unknown:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(field)s: no record with id %(ids)s. The order was not "
                         "saved: choose the %(field)s again on the order.",
                         field=labels[model],
@@ -162,7 +169,7 @@ class PosOrder(models.Model):
         )
         if recalled:
             raise UserError(
-                _(
+                self.env._(
                     "Lot %(lots)s is recalled (%(reason)s): it cannot be sold. The "
                     "order was not saved: take the item off the order, or choose "
                     "another lot.",
@@ -218,10 +225,10 @@ class PosOrder(models.Model):
     def _skinpro_problems(self, lines):
         studio = self.company_id
         if not self.partner_id:
-            return [_("A needling treatment was sold without a client.")]
+            return [self.env._("A needling treatment was sold without a client.")]
         if not self.partner_id.active:
             return [
-                _(
+                self.env._(
                     "%(client)s is archived: no session was planned. Restore the "
                     "client, then plan the session.",
                     client=self.partner_id.name,
@@ -236,7 +243,7 @@ class PosOrder(models.Model):
                 ._description_selection(self.env)
             )[status]
             problems.append(
-                _(
+                self.env._(
                     "%(client)s was not cleared at %(studio)s when the order was paid "
                     "(screening status: %(status)s).",
                     client=self.partner_id.name,
@@ -247,7 +254,7 @@ class PosOrder(models.Model):
         for line in lines:
             if line.product_id.skinpro_depth_class(studio) == depth_rules.MEDICAL:
                 problems.append(
-                    _(
+                    self.env._(
                         "%(treatment)s is medical depth at %(studio)s: it must be "
                         "referred, not sold.",
                         treatment=line.product_id.display_name,
@@ -267,7 +274,7 @@ class PosOrder(models.Model):
             )
         self.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=_("Review paid order %(order)s", order=self.name),
+            summary=self.env._("Review paid order %(order)s", order=self.name),
             note=reason,
             user_id=(managers[:1] or self.user_id).id,
         )
@@ -275,12 +282,14 @@ class PosOrder(models.Model):
     def action_skinpro_review_done(self):
         """The studio manager has reviewed the order: its sessions may start."""
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
-            raise UserError(_("Only a studio manager may clear a flagged order."))
+            raise UserError(
+                self.env._("Only a studio manager may clear a flagged order.")
+            )
         for order in self.filtered("skinpro_needs_review"):
             with acting(order):
                 order.write({"skinpro_needs_review": False})
             order.message_post(
-                body=_("Review done by %(user)s.", user=self.env.user.name),
+                body=self.env._("Review done by %(user)s.", user=self.env.user.name),
                 subtype_xmlid="mail.mt_note",
             )
             order.activity_ids.action_done()

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import depth as depth_rules
@@ -20,7 +20,7 @@ class ProductAttributeValue(models.Model):
         for value in self:
             if not depth_rules.within_pen_range(value.skinpro_depth_mm):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Needle depth (mm) of %(value)s: %(depth)s mm is outside the "
                         "pens' range of 0 to %(max)s mm.",
                         value=value.name,

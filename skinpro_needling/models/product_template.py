@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import depth as depth_rules
@@ -74,14 +74,14 @@ class ProductTemplate(models.Model):
         for template in self.filtered("skinpro_is_needling"):
             if template.type != "service":
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Product Type of %(name)s: a needling treatment is a service.",
                         name=template.name,
                     )
                 )
             if not depth_rules.within_pen_range(template.skinpro_depth_mm):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Needle depth (mm) of %(name)s: %(depth)s mm is outside the "
                         "pens' range of 0 to %(max)s mm.",
                         name=template.name,
@@ -94,7 +94,7 @@ class ProductTemplate(models.Model):
                 or template.skinpro_min_spacing_days < 0
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(name)s: sessions in the course and days between sessions "
                         "cannot be negative.",
                         name=template.name,
@@ -124,7 +124,7 @@ class ProductTemplate(models.Model):
             # No upper bound yet: no range, and no cartridge of it is accepted.
             if high and not (0 <= low <= high and depth_rules.within_pen_range(high)):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Depth range of %(name)s: from %(low)s to %(high)s mm is not a "
                         "range within the pens' 0 to %(max)s mm.",
                         name=template.name,

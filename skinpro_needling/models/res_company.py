@@ -1,7 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import depth as depth_rules
@@ -105,7 +105,7 @@ class ResCompany(models.Model):
             "skinpro_needling.stock_quant_action_skinpro_consumables"
         )
         action["domain"] = self._skinpro_expiring_quant_domain()
-        action["name"] = _("%(studio)s: lots to use first", studio=self.name)
+        action["name"] = self.env._("%(studio)s: lots to use first", studio=self.name)
         return action
 
     @api.constrains(
@@ -121,7 +121,7 @@ class ResCompany(models.Model):
                 value = company[fname]
                 if not depth_rules.within_pen_range(value):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "%(label)s of %(company)s must lie between 0 and "
                             "%(max)s mm, not %(value)s mm.",
                             label=self._fields[fname]._description_string(self.env),
@@ -132,7 +132,7 @@ class ResCompany(models.Model):
                     )
             if company.skinpro_retention_years < 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Archive screenings after (years) of %(company)s cannot be "
                         "negative: 0 keeps them all.",
                         company=company.name,
@@ -140,7 +140,7 @@ class ResCompany(models.Model):
                 )
             if company.skinpro_screening_validity_days < 1:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Screening valid for (days) of %(company)s must be at least "
                         "1: a screening stays valid for at least one day.",
                         company=company.name,
@@ -150,7 +150,7 @@ class ResCompany(models.Model):
             for studio in company | company.child_ids:
                 if studio.parent_id and studio.skinpro_max_depth_mm > cap:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Maximum cosmetic depth (mm) of %(studio)s "
                             "(%(limit)s mm) exceeds the chain's hard cap of "
                             "%(cap)s mm: lower the studio's limit or raise the "
@@ -188,7 +188,7 @@ class ResCompany(models.Model):
             != depth_rules.COSMETIC
         ):
             raise UserError(
-                _(
+                self.env._(
                     "%(treatment)s (%(depth)s mm) is medical at %(studio)s, whose "
                     "cosmetic limit is below %(limit)s mm: refer the client to a "
                     "medical provider.",
@@ -201,7 +201,7 @@ class ResCompany(models.Model):
         too_deep = depth_lines.filtered(lambda line: line.depth_mm >= limit)
         if too_deep:
             raise UserError(
-                _(
+                self.env._(
                     "Recorded depth at or above the studio's limit of %(limit)s mm: "
                     "%(areas)s.",
                     limit=limit,
@@ -242,7 +242,7 @@ class ResCompany(models.Model):
         for studio in self:
             if not studio.parent_id:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(company)s is not a studio: create studios as branches "
                         "of the chain's company.",
                         company=studio.name,
@@ -250,14 +250,14 @@ class ResCompany(models.Model):
                 )
             if not studio.skinpro_code:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Set the studio code of %(company)s before setting it up.",
                         company=studio.name,
                     )
                 )
             if not studio.account_fiscal_country_id:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Set the country of %(company)s before setting it up: its "
                         "point of sale needs the studio's fiscal country.",
                         company=studio.name,
@@ -287,7 +287,7 @@ class ResCompany(models.Model):
             if not studio.skinpro_pos_config_ids:
                 env["pos.config"].create(
                     {
-                        "name": _("%(studio)s front desk", studio=studio.name),
+                        "name": self.env._("%(studio)s front desk", studio=studio.name),
                         "company_id": studio.id,
                         "journal_id": env["account.journal"]
                         ._ensure_company_account_journal()
@@ -320,7 +320,7 @@ class ResCompany(models.Model):
         self.ensure_one()
         if not self.email:
             raise UserError(
-                _(
+                self.env._(
                     "Set the email of %(company)s before setting it up: its point "
                     "of sale mails receipts from it.",
                     company=self.name,
@@ -330,7 +330,7 @@ class ResCompany(models.Model):
         missing = staff.filtered(lambda user: not user.email)
         if missing:
             raise UserError(
-                _(
+                self.env._(
                     "Set the email of %(users)s before setting up %(company)s: "
                     "their messages and receipts are sent from it.",
                     users=", ".join(missing.mapped("name")),
@@ -362,7 +362,7 @@ class ResCompany(models.Model):
             chain = self._skinpro_chain()
             methods |= env["pos.config"]._create_cash_payment_method(
                 {
-                    "name": _("Cash %(studio)s", studio=self.name),
+                    "name": self.env._("Cash %(studio)s", studio=self.name),
                     "show_on_dashboard": False,
                     # Cash control books counting differences on the chain's accounts.
                     "profit_account_id": (
@@ -383,14 +383,14 @@ class ResCompany(models.Model):
             )
             if not bank_journal:
                 raise UserError(
-                    _(
+                    self.env._(
                         "The chain has no bank journal for card payments: install "
                         "a chart of accounts first."
                     )
                 )
             methods |= env["pos.payment.method"].create(
                 {
-                    "name": _("Card"),
+                    "name": self.env._("Card"),
                     "journal_id": bank_journal.id,
                     "company_id": self.id,
                 }

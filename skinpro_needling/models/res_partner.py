@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..rules import screening as rules
@@ -155,7 +155,7 @@ class ResPartner(models.Model):
         # A practitioner is front desk too.
         if not self.env.user.has_group("skinpro_needling.group_front_desk"):
             raise AccessError(
-                _("Only the front desk or a practitioner may invite a client.")
+                self.env._("Only the front desk or a practitioner may invite a client.")
             )
         Screening = self.env["skinpro.screening"]
         if not self.env.user.has_group("skinpro_needling.group_practitioner"):
@@ -168,7 +168,7 @@ class ResPartner(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "message": _(
+                "message": self.env._(
                     "%(client)s was mailed a link to the screening form (%(email)s).",
                     client=self.name,
                     email=self.email,

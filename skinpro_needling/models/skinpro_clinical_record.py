@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -42,7 +42,7 @@ class SkinproClinicalRecord(models.AbstractModel):
         ):
             if not record.partner_id.active:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Client: %(client)s is archived. Restore the client first.",
                         client=record.partner_id.display_name,
                     )

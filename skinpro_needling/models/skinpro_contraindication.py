@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 SEVERITIES = [
@@ -69,7 +69,7 @@ class SkinproContraindication(models.Model):
                 and contraindication.waiting_days < 1
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(question)s: a waiting-period contraindication needs a "
                         "Waiting period (days) of at least one day.",
                         question=contraindication.name,
@@ -116,7 +116,7 @@ class SkinproContraindication(models.Model):
         )
         if answered:
             raise UserError(
-                _(
+                self.env._(
                     "Screenings answered %(questions)s: archive it instead of "
                     "deleting it.",
                     questions=", ".join(answered.mapped("code")),

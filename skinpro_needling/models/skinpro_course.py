@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
@@ -137,7 +137,7 @@ class SkinproCourse(models.Model):
         for course in self:
             if course.sessions_total < 1:
                 raise ValidationError(
-                    _("Session credits: a course gives at least one session.")
+                    self.env._("Session credits: a course gives at least one session.")
                 )
 
     def _check_next_session(self, day, override_spacing):
@@ -149,7 +149,7 @@ class SkinproCourse(models.Model):
         self.ensure_one()
         if self.sessions_left < 1:
             raise UserError(
-                _(
+                self.env._(
                     "The course %(course)s has no session credit left (%(total)s "
                     "used).",
                     course=self.name,
@@ -161,7 +161,7 @@ class SkinproCourse(models.Model):
             return False
         if not override_spacing:
             raise UserError(
-                _(
+                self.env._(
                     "Only %(days)s days since the last session of %(course)s; the next "
                     "may start on %(date)s. A studio manager may override.",
                     days=(day - last).days,
@@ -171,7 +171,7 @@ class SkinproCourse(models.Model):
                     ),
                 )
             )
-        return Markup("<p>%s</p>") % _(
+        return Markup("<p>%s</p>") % self.env._(
             "Spacing override by %(user)s: %(days)s days since the last session, "
             "%(minimum)s required.",
             user=self.env.user.name,

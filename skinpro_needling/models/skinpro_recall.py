@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -127,7 +127,7 @@ class SkinproRecall(models.Model):
     @api.depends("lot_id.name", "product_id.name")
     def _compute_name(self):
         for recall in self:
-            recall.name = _(
+            recall.name = self.env._(
                 "Recall of %(lot)s (%(product)s)",
                 lot=recall.lot_id.name,
                 product=recall.product_id.name,
@@ -147,7 +147,7 @@ class SkinproRecall(models.Model):
     def _skinpro_check_recaller(self):
         if not any(self.env.user.has_group(group) for group in RECALLERS):
             raise AccessError(
-                _(
+                self.env._(
                     "Only inventory staff or a chain manager may recall a lot: ask "
                     "them to do it."
                 )
@@ -164,7 +164,7 @@ class SkinproRecall(models.Model):
             reason = (vals.get("reason") or "").strip()
             if not reason:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Recall of %(lot)s: give the manufacturer's reason; the "
                         "clients' notice quotes it.",
                         lot=lot.name,
@@ -173,7 +173,7 @@ class SkinproRecall(models.Model):
             quants = self.sudo()._skinpro_lock(lot)
             if lot.skinpro_recalled:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Lot %(lot)s of %(product)s is already recalled (%(recall)s).",
                         lot=lot.name,
                         product=lot.product_id.display_name,
@@ -217,7 +217,7 @@ class SkinproRecall(models.Model):
             )
         self._skinpro_notify(sessions)
         self.message_post(
-            body=_(
+            body=self.env._(
                 "%(product)s lot %(lot)s recalled by %(user)s: %(clients)s client(s) "
                 "to notify, %(held)s session(s) held, %(qty)s %(uom)s quarantined.",
                 product=lot.product_id.display_name,

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 CONSUMABLE_KINDS = [
@@ -51,7 +51,7 @@ class SkinproRecipeLine(models.Model):
         for line in self:
             if line.quantity <= 0:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Recipe of %(treatment)s: the quantity of %(component)s must "
                         "be positive.",
                         treatment=line.product_tmpl_id.name,
@@ -65,7 +65,7 @@ class SkinproRecipeLine(models.Model):
             ):
                 # Sessions record the grams applied, converted into its unit.
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Recipe of %(treatment)s: the unit of %(component)s is "
                         "%(unit)s; an anaesthetic is measured by weight (grams).",
                         treatment=line.product_tmpl_id.name,
@@ -75,7 +75,7 @@ class SkinproRecipeLine(models.Model):
                 )
             if not line.component_id.is_storable:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Recipe of %(treatment)s: the Consumable %(component)s is not "
                         "a stocked product, so no stock could be consumed.",
                         treatment=line.product_tmpl_id.name,

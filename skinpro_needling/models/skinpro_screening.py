@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -248,7 +248,7 @@ class SkinproScreening(models.Model):
         )
         if not screening:
             raise UserError(
-                _(
+                self.env._(
                     "%(client)s has no confirmed screening at %(studio)s: screen the "
                     "client first.",
                     client=client.name,
@@ -258,25 +258,25 @@ class SkinproScreening(models.Model):
         status = screening._skinpro_status_on(day)
         reasons = ", ".join(screening.outcome_reason_ids.mapped("name"))
         messages = {
-            rules.NONE: _(
+            rules.NONE: self.env._(
                 "The screening of %(client)s expired on %(date)s: screen the client "
                 "again.",
                 client=client.name,
                 date=screening.valid_until,
             ),
-            rules.DEFERRED: _(
+            rules.DEFERRED: self.env._(
                 "%(client)s is deferred until %(date)s (%(reasons)s).",
                 client=client.name,
                 date=screening.deferred_until,
                 reasons=reasons,
             ),
-            rules.REFER: _(
+            rules.REFER: self.env._(
                 "%(client)s is referred to a medical provider (%(reasons)s): the "
                 "studio cannot treat the client.",
                 client=client.name,
                 reasons=reasons,
             ),
-            rules.CLEARANCE_REQUIRED: _(
+            rules.CLEARANCE_REQUIRED: self.env._(
                 "%(client)s needs a physician's clearance first, for: %(reasons)s.",
                 client=client.name,
                 reasons=reasons,
@@ -316,7 +316,7 @@ class SkinproScreening(models.Model):
         unanswered = self.answer_ids.filtered(lambda a: not a.answer)
         if unanswered:
             raise UserError(
-                _(
+                self.env._(
                     "Answers: answer every question before confirming the "
                     "screening of %(client)s. Unanswered: %(questions)s",
                     client=self.partner_id.name,
@@ -326,18 +326,20 @@ class SkinproScreening(models.Model):
         undated = self.answer_ids.filtered(lambda a: a.date_needed and not a.date)
         if undated:
             raise UserError(
-                _(
+                self.env._(
                     "Give the date the waiting period runs from for: %(questions)s",
                     questions="; ".join(undated.mapped("question")),
                 )
             )
         if not self.consent_signature:
             raise UserError(
-                _("The client's consent signature is missing: have the client sign.")
+                self.env._(
+                    "The client's consent signature is missing: have the client sign."
+                )
             )
         if self.before_photo_ids and not self.photo_consent_signature:
             raise UserError(
-                _(
+                self.env._(
                     "Before photos are attached but the Photo consent signature is "
                     "missing: have the client sign the photo consent."
                 )
@@ -374,7 +376,7 @@ class SkinproScreening(models.Model):
         self.ensure_one()
         if self.outcome not in (rules.REFER, rules.CLEARANCE_REQUIRED):
             raise UserError(
-                _(
+                self.env._(
                     "Only a screening that refers the client or needs a physician's "
                     "clearance leads to a referral."
                 )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from ..rules import state_machine as sm
 from .skinpro_screening import NEW_SCREENING
@@ -88,7 +88,7 @@ class SkinproScreeningAnswer(models.Model):
             if changes:
                 screening.message_post(
                     body=Markup("<p>%s</p><ul>%s</ul>")
-                    % (_("Answers changed"), Markup().join(changes)),
+                    % (self.env._("Answers changed"), Markup().join(changes)),
                     subtype_xmlid="mail.mt_note",
                 )
 

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
@@ -94,7 +94,7 @@ class SkinproScreeningClearance(models.Model):
     @api.depends("physician")
     def _compute_display_name(self):
         for clearance in self:
-            clearance.display_name = _(
+            clearance.display_name = self.env._(
                 "Clearance by %(physician)s", physician=clearance.physician or ""
             )
 
@@ -115,7 +115,7 @@ class SkinproScreeningClearance(models.Model):
 
     def _skinpro_state_label(self, state):
         if state == "filed":
-            return _("filed on a confirmed screening, awaiting approval")
+            return self.env._("filed on a confirmed screening, awaiting approval")
         return super()._skinpro_state_label(state)
 
     @api.constrains("issue_date", "expiry_date")
@@ -123,7 +123,7 @@ class SkinproScreeningClearance(models.Model):
         for clearance in self:
             if clearance.expiry_date < clearance.issue_date:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Expiry Date: the clearance by %(physician)s expires before "
                         "its Issue Date.",
                         physician=clearance.physician,
@@ -137,7 +137,7 @@ class SkinproScreeningClearance(models.Model):
             lambda c: c.screening_id.state == "confirmed"
         ):
             clearance.screening_id.message_post(
-                body=_(
+                body=self.env._(
                     "Clearance by %(physician)s attached, covering %(covers)s, valid "
                     "until %(expiry)s.",
                     physician=clearance.physician,
@@ -152,7 +152,7 @@ class SkinproScreeningClearance(models.Model):
         """The studio manager has checked the physician's clearance: it counts."""
         for clearance in self._skinpro_decide("approved"):
             clearance.screening_id.message_post(
-                body=_(
+                body=self.env._(
                     "Clearance by %(physician)s approved by %(user)s.",
                     physician=clearance.physician,
                     user=self.env.user.name,
@@ -166,7 +166,7 @@ class SkinproScreeningClearance(models.Model):
         covering the treatment): it never counts, and stays on file."""
         for clearance in self._skinpro_decide("rejected"):
             clearance.screening_id.message_post(
-                body=_(
+                body=self.env._(
                     "Clearance by %(physician)s rejected by %(user)s: it does not "
                     "clear the client. Ask the physician for a new one.",
                     physician=clearance.physician,
@@ -180,7 +180,7 @@ class SkinproScreeningClearance(models.Model):
         """The clearances awaiting approval, now `state`, by the studio manager."""
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
             raise UserError(
-                _("Only a studio manager may approve or reject a clearance.")
+                self.env._("Only a studio manager may approve or reject a clearance.")
             )
         pending = self.filtered(lambda c: c.state == "pending")
         with acting(pending):
@@ -208,7 +208,7 @@ class SkinproScreeningClearance(models.Model):
                 }
             )
         screening.sudo().message_post(
-            body=_(
+            body=self.env._(
                 "Clearance by %(physician)s approved by %(user)s, who accepted the "
                 "referral it came with.",
                 physician=clearance.physician,

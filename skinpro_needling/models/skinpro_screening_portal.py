@@ -4,7 +4,7 @@ import uuid
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_state_machine import acting
@@ -55,7 +55,7 @@ class SkinproScreening(models.Model):
                 screening.before_photo_ids or screening.photo_consent_signature
             ):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(client)s withdrew photo consent on %(date)s: no photo is "
                         "kept. Remove the photos.",
                         client=screening.partner_id.name,
@@ -69,7 +69,9 @@ class SkinproScreening(models.Model):
     def _skinpro_invitation_screening(self, partner, company, lead=None):
         """The client's draft screening at the studio, made when there is none."""
         if not partner:
-            raise UserError(_("Choose the client first: the invitation goes to them."))
+            raise UserError(
+                self.env._("Choose the client first: the invitation goes to them.")
+            )
         screening = self.search(
             [
                 ("partner_id", "=", partner.id),
@@ -92,7 +94,7 @@ class SkinproScreening(models.Model):
         for screening in self:
             if screening.state != "draft":
                 raise UserError(
-                    _(
+                    self.env._(
                         "The screening of %(client)s is confirmed: use New screening "
                         "to invite the client again.",
                         client=screening.partner_id.name,
@@ -100,7 +102,7 @@ class SkinproScreening(models.Model):
                 )
             if not screening.partner_id.email:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(client)s has no email address: add it on the client's form "
                         "before sending the invitation.",
                         client=screening.partner_id.name,
@@ -117,7 +119,7 @@ class SkinproScreening(models.Model):
         self.write({"access_token": False, "access_token_expiry": False})
         for screening in self:
             screening.message_post(
-                body=_("The client's link to the form was revoked."),
+                body=self.env._("The client's link to the form was revoked."),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -141,12 +143,12 @@ class SkinproScreening(models.Model):
         """What the client still has to give before signing, in their words."""
         self.ensure_one()
         missing = [
-            _("Answer: %(question)s", question=line.question)
+            self.env._("Answer: %(question)s", question=line.question)
             for line in self.answer_ids
             if not line.answer
         ]
         missing += [
-            _("Give the date for: %(question)s", question=line.question)
+            self.env._("Give the date for: %(question)s", question=line.question)
             for line in self.answer_ids
             if line.date_needed and not line.date
         ]
@@ -168,12 +170,14 @@ class SkinproScreening(models.Model):
         with acting(self):
             self.write(values)
         self.message_post(
-            body=_("The client sent the form from the portal: review and confirm it."),
+            body=self.env._(
+                "The client sent the form from the portal: review and confirm it."
+            ),
             subtype_xmlid="mail.mt_note",
         )
         self.activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=_("Review the client's form"),
+            summary=self.env._("Review the client's form"),
             user_id=self.practitioner_id.id,
         )
         template = self.env.ref("skinpro_needling.mail_template_screening_received")
@@ -217,7 +221,7 @@ class SkinproScreening(models.Model):
             photos.unlink()
             screening.message_post(
                 body=Markup("<p>%s</p>")
-                % _(
+                % self.env._(
                     "The client withdrew photo consent: %(count)s photo(s) and the "
                     "photo consent signature were deleted.",
                     count=len(photos),

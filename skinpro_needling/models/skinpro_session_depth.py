@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
 
@@ -69,7 +69,7 @@ class SkinproSessionDepth(models.Model):
 
     def _skinpro_state_label(self, state):
         if state == "evidence":
-            return _("a depth breach, kept as evidence")
+            return self.env._("a depth breach, kept as evidence")
         return super()._skinpro_state_label(state)
 
     @api.constrains("depth_mm")
@@ -78,7 +78,7 @@ class SkinproSessionDepth(models.Model):
             # A depth used on an area: within the pens' range, and not none.
             if not (line.depth_mm > 0 and depth_rules.within_pen_range(line.depth_mm)):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Depth (mm) on %(area)s: %(depth)s mm is outside the pens' "
                         "range (above 0, up to %(max)s mm).",
                         area=line.area_id.name,
@@ -94,7 +94,7 @@ class SkinproSessionDepth(models.Model):
         lines = super().create(vals_list)
         for line in lines:
             line.session_id._message_log(
-                body=_(
+                body=self.env._(
                     "Depth on %(area)s: %(depth)s mm",
                     area=line.area_id.name,
                     depth=f"{line.depth_mm:.2f}",
@@ -109,7 +109,7 @@ class SkinproSessionDepth(models.Model):
         for line, (area, depth) in before.items():
             if (area, depth) != (line.area_id.name, line.depth_mm):
                 line.session_id._message_log(
-                    body=_(
+                    body=self.env._(
                         "Depth on %(area)s: %(old)s mm → %(new_area)s: %(new)s mm",
                         area=area,
                         old=f"{depth:.2f}",
@@ -160,8 +160,10 @@ class SkinproSessionDepth(models.Model):
         )
         session.activity_schedule(
             activity_type_id=activity_type.id,
-            summary=_("Review the depth breach of %(session)s", session=session.name),
-            note=_(
+            summary=self.env._(
+                "Review the depth breach of %(session)s", session=session.name
+            ),
+            note=self.env._(
                 "Recorded at or above the studio's limit of %(limit)s mm: %(areas)s.",
                 limit=session.depth_limit_mm,
                 areas=", ".join(
@@ -174,7 +176,7 @@ class SkinproSessionDepth(models.Model):
     def unlink(self):
         for line in self:
             line.session_id._message_log(
-                body=_(
+                body=self.env._(
                     "Depth on %(area)s removed (was %(depth)s mm)",
                     area=line.area_id.name,
                     depth=f"{line.depth_mm:.2f}",

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -89,7 +89,7 @@ class SkinproSessionReconfirmation(models.Model):
         unanswered = self.filtered(lambda r: not r.answer)
         if unanswered:
             raise UserError(
-                _(
+                self.env._(
                     "Ask the client again before the session: %(questions)s",
                     questions="; ".join(unanswered.mapped("question")),
                 )
@@ -97,7 +97,7 @@ class SkinproSessionReconfirmation(models.Model):
         yes = self.filtered(lambda r: r.answer == "yes")
         if yes:
             raise UserError(
-                _(
+                self.env._(
                     "The client answered yes to %(questions)s since the screening: "
                     "screen the client again before treating.",
                     questions="; ".join(yes.mapped("question")),

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_session_machine import REVIEW_RECALL
@@ -109,7 +109,7 @@ class SkinproSessionSupply(models.AbstractModel):
                 }
             )
         self.message_post(
-            body=_(
+            body=self.env._(
                 "Held for review: %(recall)s. A practitioner reviews the session "
                 "before it can start.",
                 recall=recall.sudo().name,
@@ -122,7 +122,7 @@ class SkinproSessionSupply(models.AbstractModel):
             lambda s: s.recall_id and not s.recall_reviewed_by_id
         ):
             raise UserError(
-                _(
+                self.env._(
                     "%(session)s is held by %(recall)s: a practitioner reviews it "
                     "first (%(action)s).",
                     session=session.name,
@@ -135,7 +135,7 @@ class SkinproSessionSupply(models.AbstractModel):
         """A practitioner reviewed the held session with the client: it may start."""
         if not self.env.user.has_group("skinpro_needling.group_practitioner"):
             raise UserError(
-                _("Only a practitioner may review a session held by a recall.")
+                self.env._("Only a practitioner may review a session held by a recall.")
             )
         for session in self.filtered(
             lambda s: s.recall_id and not s.recall_reviewed_by_id
@@ -148,7 +148,9 @@ class SkinproSessionSupply(models.AbstractModel):
                     }
                 )
             session.message_post(
-                body=_("Recall review done by %(user)s.", user=self.env.user.name),
+                body=self.env._(
+                    "Recall review done by %(user)s.", user=self.env.user.name
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True

@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from odoo import Command, _, api, models
+from odoo import Command, api, models
 from odoo.exceptions import UserError
 
 from ..rules import state_machine as sm
@@ -209,13 +209,13 @@ class SkinproStateMachine(models.AbstractModel):
         state_label = self._skinpro_state_label(state)
         if refusal.kind == sm.STATE:
             if not actions:
-                return _(
+                return self.env._(
                     "%(fields)s: %(record)s is %(state)s and stays so.",
                     fields=fields,
                     record=subject,
                     state=state_label,
                 )
-            return _(
+            return self.env._(
                 "%(fields)s: %(record)s is %(state)s; only %(actions)s change it, "
                 "not a write or an import.",
                 fields=fields,
@@ -225,7 +225,7 @@ class SkinproStateMachine(models.AbstractModel):
             )
         if refusal.kind == sm.CREATED:
             first = self._skinpro_machine.creatable[0]
-            return _(
+            return self.env._(
                 "%(fields)s: a new record starts as %(state)s; then %(actions)s "
                 "change it.",
                 fields=fields,
@@ -233,32 +233,34 @@ class SkinproStateMachine(models.AbstractModel):
                 actions=actions,
             )
         if refusal.kind == sm.SET_BY:
-            return _(
+            return self.env._(
                 "%(fields)s: set by %(actions)s, never by hand or by an import.",
                 fields=fields,
                 actions=actions,
             )
         if refusal.kind == sm.COMPUTED:
-            return _(
+            return self.env._(
                 "%(fields)s: computed, so it cannot be set by hand or by an import.",
                 fields=fields,
             )
         if refusal.kind == sm.UNDELETABLE:
-            text = _(
+            text = self.env._(
                 "%(fields)s: %(record)s is %(state)s and locked, so it is not deleted.",
                 fields=fields,
                 record=subject,
                 state=state_label,
             )
         else:
-            text = _(
+            text = self.env._(
                 "%(fields)s: %(record)s is %(state)s and locked.",
                 fields=fields,
                 record=subject,
                 state=state_label,
             )
         if actions:
-            return _("%(text)s Use %(actions)s instead.", text=text, actions=actions)
+            return self.env._(
+                "%(text)s Use %(actions)s instead.", text=text, actions=actions
+            )
         return text
 
 

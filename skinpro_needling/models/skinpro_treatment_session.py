@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import depth as depth_rules
@@ -255,7 +255,9 @@ class SkinproTreatmentSession(models.Model):
         """A studio manager starts a course session sooner than the spacing allows."""
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
             raise UserError(
-                _("Only a studio manager may override the spacing of a course.")
+                self.env._(
+                    "Only a studio manager may override the spacing of a course."
+                )
             )
         for session in self:
             session._start(override_spacing=True)
@@ -264,10 +266,10 @@ class SkinproTreatmentSession(models.Model):
     def _start(self, override_spacing):
         self.ensure_one()
         if self.state != "planned":
-            raise UserError(_("Only a planned session can start."))
+            raise UserError(self.env._("Only a planned session can start."))
         if self.sudo().pos_order_line_id.order_id.skinpro_needs_review:
             raise UserError(
-                _(
+                self.env._(
                     "The order that paid this session is flagged for review: a studio "
                     "manager reviews it before the session can start."
                 )
@@ -306,7 +308,9 @@ class SkinproTreatmentSession(models.Model):
         """A studio manager completes a session although a consumable is short."""
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
             raise UserError(
-                _("Only a studio manager may complete a session short of stock.")
+                self.env._(
+                    "Only a studio manager may complete a session short of stock."
+                )
             )
         for session in self:
             session._complete(override_shortage=True)
@@ -315,7 +319,7 @@ class SkinproTreatmentSession(models.Model):
     def _complete(self, override_shortage):
         self.ensure_one()
         if self.state != "in_progress":
-            raise UserError(_("Only a session in progress can be completed."))
+            raise UserError(self.env._("Only a session in progress can be completed."))
         self._check_depth_breach_reviewed()
         self._skinpro_check_cartridge()
         values = {
@@ -329,7 +333,9 @@ class SkinproTreatmentSession(models.Model):
     def action_cancel(self):
         if self.filtered(lambda s: s.state == "done"):
             raise UserError(
-                _("A completed session cannot be cancelled: its record stays as done.")
+                self.env._(
+                    "A completed session cannot be cancelled: its record stays as done."
+                )
             )
         self._check_depth_breach_reviewed()
         with acting(self):
@@ -343,7 +349,7 @@ class SkinproTreatmentSession(models.Model):
             lambda s: s.depth_breach and not s.depth_breach_reviewed_by_id
         ):
             raise UserError(
-                _(
+                self.env._(
                     "%(session)s recorded a depth at or above the studio's limit of "
                     "%(limit)s mm: a studio manager reviews it first (%(action)s).",
                     session=session.name,
@@ -372,7 +378,7 @@ class SkinproTreatmentSession(models.Model):
         for session in self:
             if not session.product_id.skinpro_is_needling:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Treatment: %(product)s is not a needling treatment.",
                         product=session.product_id.display_name,
                     )
@@ -383,11 +389,15 @@ class SkinproTreatmentSession(models.Model):
         for session in self:
             if session.anaesthetic_grams < 0:
                 raise ValidationError(
-                    _("Anaesthetic used (g): the grams applied cannot be negative.")
+                    self.env._(
+                        "Anaesthetic used (g): the grams applied cannot be negative."
+                    )
                 )
             if session.duration <= 0:
                 raise ValidationError(
-                    _("Duration: a session is planned for more than zero hours.")
+                    self.env._(
+                        "Duration: a session is planned for more than zero hours."
+                    )
                 )
 
     @api.constrains("adverse_event", "adverse_event_type", "adverse_event_severity")
@@ -395,7 +405,7 @@ class SkinproTreatmentSession(models.Model):
         for session in self.filtered("adverse_event"):
             if not (session.adverse_event_type and session.adverse_event_severity):
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "An adverse event needs its Adverse Event Type and its "
                         "Adverse Event Severity."
                     )
@@ -409,7 +419,7 @@ class SkinproTreatmentSession(models.Model):
         for session in new_event or []:
             session.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=_("Follow up the adverse event"),
+                summary=self.env._("Follow up the adverse event"),
                 user_id=session.practitioner_id.id,
                 date_deadline=fields.Date.add(
                     fields.Date.context_today(session), days=1

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .skinpro_state_machine import acting
@@ -42,7 +42,7 @@ class SkinproTreatmentSession(models.Model):
         for session in self:
             if session.state != "planned" or not session.reconfirmation_ids:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(session)s has nothing to re-confirm: only a planned session "
                         "with re-confirmation questions does.",
                         session=session.display_name,
@@ -50,7 +50,7 @@ class SkinproTreatmentSession(models.Model):
                 )
             if not session.partner_id.email:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(client)s has no email address: add it on the client's form "
                         "first.",
                         client=session.partner_id.name,
@@ -100,7 +100,7 @@ class SkinproTreatmentSession(models.Model):
                 }
             )
         self.message_post(
-            body=_("The client re-confirmed the questions from the portal."),
+            body=self.env._("The client re-confirmed the questions from the portal."),
             subtype_xmlid="mail.mt_note",
         )
 
@@ -113,7 +113,7 @@ class SkinproTreatmentSession(models.Model):
             with acting(session):
                 session.write({"before_photo": False})
             session.message_post(
-                body=_(
+                body=self.env._(
                     "The client withdrew photo consent: the before photo was deleted."
                 ),
                 subtype_xmlid="mail.mt_note",

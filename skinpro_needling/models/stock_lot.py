@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -77,7 +77,7 @@ class StockLot(models.Model):
             return self.skinpro_recall_id.get_formview_action()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Recall %(lot)s", lot=self.name),
+            "name": self.env._("Recall %(lot)s", lot=self.name),
             "res_model": "skinpro.recall",
             "view_mode": "form",
             "views": [(False, "form")],
@@ -109,7 +109,7 @@ class StockLot(models.Model):
         gtin, lot_name = values.get("product"), values.get("lot")
         if not gtin or not lot_name:
             raise UserError(
-                _(
+                self.env._(
                     "Cartridge scan %(barcode)s: not a GS1 barcode with a GTIN (01) "
                     "and a lot (10). Scan the code on the cartridge's pouch.",
                     barcode=barcode,
@@ -122,7 +122,7 @@ class StockLot(models.Model):
         )
         if not product:
             raise UserError(
-                _(
+                self.env._(
                     "Cartridge scan: no product has the barcode (GTIN) %(gtin)s. Set "
                     "it on the cartridge's product.",
                     gtin=gtin,
@@ -133,7 +133,7 @@ class StockLot(models.Model):
         )
         if not lot:
             raise UserError(
-                _(
+                self.env._(
                     "Cartridge scan: %(product)s has no lot %(lot)s in stock records. "
                     "Receive it first.",
                     product=product.display_name,
@@ -153,7 +153,7 @@ class StockLot(models.Model):
         )
         names = {"cartridge": product.display_name, "lot": self.name}
         if self.sudo().skinpro_recalled:
-            return _(
+            return self.env._(
                 "Cartridge %(cartridge)s lot %(lot)s is recalled (%(reason)s): take "
                 "a cartridge of another lot.",
                 reason=self.sudo().skinpro_recall_reason,
@@ -166,20 +166,20 @@ class StockLot(models.Model):
             and self.expiration_date.date()
         ) or (expiry and expiry < now.date() and expiry)
         if expired_on:
-            return _(
+            return self.env._(
                 "Cartridge %(cartridge)s lot %(lot)s expired on %(date)s: take a "
                 "cartridge that has not expired.",
                 date=expired_on,
                 **names,
             )
         if not high:
-            return _(
+            return self.env._(
                 "Cartridge %(cartridge)s has no depth range: set the depths it is "
                 "made for on the product, or take another cartridge.",
                 **names,
             )
         if not low <= depth_mm <= high:
-            return _(
+            return self.env._(
                 "Cartridge %(cartridge)s lot %(lot)s is made for %(low)s to %(high)s "
                 "mm; this treatment goes to %(depth)s mm: take a cartridge made for "
                 "that depth.",

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, models
+from odoo import models
 from odoo.exceptions import UserError
 
 
@@ -32,7 +32,7 @@ class StockMove(models.Model):
             ):
                 continue
             raise UserError(
-                _(
+                self.env._(
                     "Lot %(lot)s of %(product)s is recalled (%(reason)s): it cannot "
                     "go to %(location)s. Move it to the warehouse's recall "
                     "quarantine, or return it to the supplier.",

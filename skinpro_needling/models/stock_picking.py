@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .skinpro_state_machine import acting
@@ -197,7 +197,7 @@ class StockPicking(models.Model):
         studio = session.company_id
         if not studio.skinpro_warehouse_id:
             raise UserError(
-                _(
+                self.env._(
                     "%(studio)s has no warehouse: set the studio up first.",
                     studio=studio.name,
                 )
@@ -233,7 +233,7 @@ class StockPicking(models.Model):
             shortages = picking._skinpro_shortages()
             if shortages and not allow_shortage:
                 raise UserError(
-                    _(
+                    self.env._(
                         "%(studio)s is short of %(items)s: restock, or a studio "
                         "manager may complete the session anyway.",
                         studio=studio.name,
@@ -276,7 +276,7 @@ class StockPicking(models.Model):
         inventory = studio._skinpro_staff("skinpro_needling.group_inventory")
         product.product_tmpl_id.sudo().activity_schedule(
             "mail.mail_activity_data_todo",
-            summary=_(
+            summary=self.env._(
                 "Restock %(product)s at %(studio)s: %(missing)s %(uom)s short",
                 product=product.name,
                 studio=studio.name,

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class StockWarehouse(models.Model):
@@ -32,7 +32,7 @@ class StockWarehouse(models.Model):
             "company_id", self.default_get(["company_id"]).get("company_id")
         )
         values["skinpro_quarantine_location_id"] = {
-            "name": _("Recall quarantine"),
+            "name": self.env._("Recall quarantine"),
             "active": True,
             "usage": "internal",
             "skinpro_quarantine": True,
@@ -44,7 +44,7 @@ class StockWarehouse(models.Model):
     def _get_sequence_values(self, name=False, code=False):
         values = super()._get_sequence_values(name=name, code=code)
         values["skinpro_consumption_type_id"] = {
-            "name": _(
+            "name": self.env._(
                 "%(name)s Sequence treatment consumption", name=name or self.name
             ),
             "prefix": "%s/%s/"
@@ -67,7 +67,7 @@ class StockWarehouse(models.Model):
     def _get_picking_type_create_values(self, max_sequence):
         values, max_sequence = super()._get_picking_type_create_values(max_sequence)
         values["skinpro_consumption_type_id"] = {
-            "name": _("Treatment consumption"),
+            "name": self.env._("Treatment consumption"),
             "code": "outgoing",
             # Booked sessions are demand, not reservations: reserved at completion.
             "reservation_method": "manual",

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models, tools
+from odoo import fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -313,7 +313,7 @@ class SkinproReportStockCover(models.Model):
         route = warehouse.resupply_route_ids[:1]
         if not route:
             raise UserError(
-                _(
+                self.env._(
                     "%(studio)s is not resupplied by the central warehouse: set the "
                     "studio up first.",
                     studio=self.company_id.name,

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.skinpro_state_machine import acting
@@ -26,7 +26,9 @@ class SkinproDepthBreachReview(models.TransientModel):
     @api.model
     def _check_reviewer(self):
         if not self.env.user.has_group("skinpro_needling.group_studio_manager"):
-            raise UserError(_("Only a studio manager may review a depth breach."))
+            raise UserError(
+                self.env._("Only a studio manager may review a depth breach.")
+            )
 
     def action_review(self):
         self.ensure_one()
@@ -34,7 +36,9 @@ class SkinproDepthBreachReview(models.TransientModel):
         session = self.session_id
         if not (session.state == "in_progress" and session.depth_breach):
             raise UserError(
-                _("Only a session in progress with a depth breach is reviewed.")
+                self.env._(
+                    "Only a session in progress with a depth breach is reviewed."
+                )
             )
         with acting(session):
             session.write(
@@ -45,7 +49,7 @@ class SkinproDepthBreachReview(models.TransientModel):
                 }
             )
         session.message_post(
-            body=_(
+            body=self.env._(
                 "Depth breach reviewed by %(user)s: %(reason)s",
                 user=self.env.user.name,
                 reason=self.reason,

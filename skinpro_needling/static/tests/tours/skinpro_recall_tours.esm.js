@@ -3,13 +3,14 @@
 /* A lot recalled from its form by inventory staff; a cartridge scanned on a session
    by the practitioner. */
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 registry.category("web_tour.tours").add("skinpro_recall_lot", {
     steps: () => [
         {
             content: "recall the lot from its form",
-            trigger: ".o_form_view button[name='action_skinpro_open_recall']:contains('Recall')",
+            trigger:
+                ".o_form_view button[name='action_skinpro_open_recall']:contains('Recall')",
             run: "click",
         },
         {
@@ -39,7 +40,8 @@ registry.category("web_tour.tours").add("skinpro_scan_cartridge", {
         {
             content: "scan the cartridge's pouch",
             trigger: ".o_field_widget[name='cartridge_scan'] input",
-            run: "edit 010761234567890017301231" + "10C-2609 && press Tab",
+            // GS1: (01) GTIN 07612345678900, (17) expiry 301231, (10) lot C-2609
+            run: "edit 01076123456789001730123110C-2609 && press Tab",
         },
         {
             content: "the cartridge lot is recorded",

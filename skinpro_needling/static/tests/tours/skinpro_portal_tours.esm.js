@@ -2,7 +2,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 /* A client holding the link of a mail, on the portal without logging in. */
 
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const PEEL = ".o_skinpro_question[data-code='chemical_peel']";
 
@@ -54,7 +54,8 @@ registry.category("web_tour.tours").add("skinpro_portal_screening", {
         },
         {
             content: "the consent is shown with the signature, the name filled in",
-            trigger: ".o_skinpro_sign .o_web_sign_name_and_signature input:value(Portal Client)",
+            trigger:
+                ".o_skinpro_sign .o_web_sign_name_and_signature input:value(Portal Client)",
         },
         {
             trigger: ".o_skinpro_sign canvas.o_web_sign_signature",

@@ -6,8 +6,8 @@ import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
-import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_utils";
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_utils";
 
 const TREATMENT = "Full-face micro-needling";
 
@@ -75,7 +75,8 @@ registry.category("web_tour.tours").add("skinpro_demo_front_desk_invitation", {
         },
         {
             content: "open the client list",
-            trigger: ".dropdown-item[data-menu-xmlid='skinpro_needling.menu_skinpro_client_list']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='skinpro_needling.menu_skinpro_client_list']",
             run: "click",
         },
         {
@@ -180,7 +181,8 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory", {
         },
         {
             content: "the transfer is done",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
     ],
 });
@@ -191,13 +193,16 @@ function answerNo(field, count) {
     for (let row = 1; row <= count; row++) {
         const cell = `.o_field_widget[name='${field}'] .o_data_row:nth-child(${row}) td[name='answer']`;
         steps.push(
-            { content: `question ${row}`, trigger: cell, run: "click" },
+            {content: `question ${row}`, trigger: cell, run: "click"},
             {
                 content: `question ${row}: no`,
                 trigger: `${cell} .o_selection_badge:contains('No')`,
                 run: "click",
             },
-            { content: `question ${row} answered`, trigger: `${cell} .o_selection_badge.active` }
+            {
+                content: `question ${row} answered`,
+                trigger: `${cell} .o_selection_badge.active`,
+            }
         );
     }
     return steps;
@@ -232,7 +237,8 @@ registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
             },
             {
                 content: "create the client",
-                trigger: ".o_field_widget[name='partner_id'] .o_m2o_dropdown_option_create",
+                trigger:
+                    ".o_field_widget[name='partner_id'] .o_m2o_dropdown_option_create",
                 run: "click",
             },
             {
@@ -306,7 +312,8 @@ registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
             },
             {
                 content: "at a cosmetic depth",
-                trigger: ".o_field_widget[name='product_id'] .dropdown-item:contains('0.50 mm')",
+                trigger:
+                    ".o_field_widget[name='product_id'] .dropdown-item:contains('0.50 mm')",
                 run: "click",
             },
             {
@@ -331,22 +338,26 @@ registry.category("web_tour.tours").add("skinpro_demo_practitioner", {
             },
             {
                 content: "record the depth used",
-                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_x2many_list_row_add a",
+                trigger:
+                    ".o_field_widget[name='depth_line_ids'] .o_field_x2many_list_row_add a",
                 run: "click",
             },
             {
                 content: "on the forehead",
-                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='area_id'] input",
+                trigger:
+                    ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='area_id'] input",
                 run: "edit Forehead",
             },
             {
                 content: "pick the area",
-                trigger: ".o_field_widget[name='area_id'] .dropdown-item:contains('Forehead')",
+                trigger:
+                    ".o_field_widget[name='area_id'] .dropdown-item:contains('Forehead')",
                 run: "click",
             },
             {
                 content: "at 0.5 mm",
-                trigger: ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='depth_mm'] input",
+                trigger:
+                    ".o_field_widget[name='depth_line_ids'] .o_field_widget[name='depth_mm'] input",
                 run: "edit 0.5",
             },
             {
@@ -382,7 +393,8 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory_shortfall", {
     steps: () => [
         ...openSkinproInventory("Shortfalls by date"),
         {
-            content: "the booked sessions need more aftercare kits than the studio holds",
+            content:
+                "the booked sessions need more aftercare kits than the studio holds",
             trigger: `.o_data_row:contains('${KIT}') .o_data_cell[name='shortfall_date']:not(:empty)`,
         },
         {
@@ -392,7 +404,8 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory_shortfall", {
         },
         {
             content: "the transfer from the central warehouse is on its way",
-            trigger: ".o_list_view .o_data_row .o_data_cell[name='name']:contains('SLC/IN/')",
+            trigger:
+                ".o_list_view .o_data_row .o_data_cell[name='name']:contains('SLC/IN/')",
         },
     ],
 });
@@ -412,7 +425,8 @@ registry.category("web_tour.tours").add("skinpro_demo_inventory_receive", {
         },
         {
             content: "the transfer is done",
-            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
+            trigger:
+                ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
     ],
 });

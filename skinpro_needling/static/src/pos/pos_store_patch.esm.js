@@ -3,11 +3,11 @@
 // The front desk cannot add a needling treatment for a client who is not cleared at
 // this studio, without a client, or at a depth the studio may not perform.
 
-import { patch } from "@web/core/utils/patch";
-import { _t } from "@web/core/l10n/translation";
-import { AlertDialog } from "@web/core/confirmation_dialog/confirmation_dialog";
-import { PosStore } from "@point_of_sale/app/services/pos_store";
-import { SkinproReferralDialog } from "./skinpro_referral_dialog";
+import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
+import {PosStore} from "@point_of_sale/app/services/pos_store";
+import {SkinproReferralDialog} from "./skinpro_referral_dialog.esm";
+import {_t} from "@web/core/l10n/translation";
+import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
     async setup() {
@@ -15,7 +15,12 @@ patch(PosStore.prototype, {
         // runs before a line is added or its variant changed. It is an instance
         // property, out of reach of a prototype patch.
         const handleConfigurableProduct = this.handleConfigurableProduct;
-        this.handleConfigurableProduct = async (values, productTemplate, opts = {}, ...rest) => {
+        this.handleConfigurableProduct = async (
+            values,
+            productTemplate,
+            opts = {},
+            ...rest
+        ) => {
             const keepGoing = await handleConfigurableProduct(
                 values,
                 productTemplate,
@@ -45,9 +50,12 @@ patch(PosStore.prototype, {
             return true;
         }
         if (partner && product.skinpro_studio_depth_class === "medical") {
-            this.dialog.add(SkinproReferralDialog, { body: refusal, partner, product });
+            this.dialog.add(SkinproReferralDialog, {body: refusal, partner, product});
         } else {
-            this.dialog.add(AlertDialog, { title: _t("Treatment refused"), body: refusal });
+            this.dialog.add(AlertDialog, {
+                title: _t("Treatment refused"),
+                body: refusal,
+            });
         }
         return false;
     },
@@ -67,7 +75,9 @@ patch(PosStore.prototype, {
         const status = partner.skinpro_screening_status;
         if (status !== "cleared") {
             const next = {
-                none: _t("Ask a practitioner to screen the client (Micro-needling > Clients)."),
+                none: _t(
+                    "Ask a practitioner to screen the client (Micro-needling > Clients)."
+                ),
                 clearance_required: _t("A physician's clearance is needed first."),
                 deferred: _t("The client must wait until the deferral ends."),
                 refer: _t("A practitioner refers the client from the screening."),
@@ -95,12 +105,13 @@ patch(PosStore.prototype, {
     /** Today's screening status of these clients, from the server; offline, the
      * status loaded with the POS stays (the server checks the order again). */
     async skinproRefreshStatuses(partners) {
-        const rows = await this.data.silentCall("pos.config", "skinpro_screening_statuses", [
-            [this.config.id],
-            partners.map((partner) => partner.id),
-        ]);
+        const rows = await this.data.silentCall(
+            "pos.config",
+            "skinpro_screening_statuses",
+            [[this.config.id], partners.map((partner) => partner.id)]
+        );
         for (const row of rows || []) {
-            const { id, ...status } = row;
+            const {id, ...status} = row;
             this.models["res.partner"].get(id)?.update(status);
         }
     },

@@ -7,7 +7,7 @@ import * as Dialog from "@point_of_sale/../tests/generic_helpers/dialog_util";
 import * as PaymentScreen from "@point_of_sale/../tests/pos/tours/utils/payment_screen_util";
 import * as ProductScreen from "@point_of_sale/../tests/pos/tours/utils/product_screen_util";
 import * as ReceiptScreen from "@point_of_sale/../tests/pos/tours/utils/receipt_screen_util";
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 const TREATMENT = "Express micro-needling 0.5 mm";
 const FULL_FACE = "Tour full-face micro-needling";
@@ -18,7 +18,7 @@ registry.category("web_tour.tours").add("skinpro_refused_without_client", {
             Chrome.startPoS(),
             Dialog.confirm("Open Register"),
             ProductScreen.clickDisplayedProduct(TREATMENT),
-            Dialog.is({ title: "Treatment refused" }),
+            Dialog.is({title: "Treatment refused"}),
             Dialog.bodyIs("Select the client first"),
             Dialog.confirm(),
             ProductScreen.orderIsEmpty(),
@@ -37,7 +37,7 @@ registry.category("web_tour.tours").add("skinpro_refused_refer_client", {
                 trigger: ".set-partner .skinpro-status[data-status='refer']",
             },
             ProductScreen.clickDisplayedProduct(TREATMENT),
-            Dialog.is({ title: "Treatment refused" }),
+            Dialog.is({title: "Treatment refused"}),
             Dialog.bodyIs("is not cleared"),
             Dialog.confirm(),
             ProductScreen.orderIsEmpty(),
@@ -64,7 +64,8 @@ registry.category("web_tour.tours").add("skinpro_cleared_client_buys", {
             ReceiptScreen.isShown(),
             {
                 content: "the receipt carries the treatment's aftercare instructions",
-                trigger: ".pos-receipt .skinpro-aftercare:contains('No makeup for 24 hours')",
+                trigger:
+                    ".pos-receipt .skinpro-aftercare:contains('No makeup for 24 hours')",
             },
         ].flat(),
 });
@@ -77,7 +78,7 @@ registry.category("web_tour.tours").add("skinpro_refused_medical_depth", {
             ProductScreen.clickPartnerButton(),
             ProductScreen.clickCustomer("Cleared Client"),
             ProductScreen.clickDisplayedProduct("Deep micro-needling 2.0 mm"),
-            Dialog.is({ title: "Treatment refused" }),
+            Dialog.is({title: "Treatment refused"}),
             Dialog.bodyIs("is medical depth at this studio"),
             {
                 content: "choose the provider to refer the client to",
@@ -111,11 +112,13 @@ registry.category("web_tour.tours").add("skinpro_cleared_today_filter", {
             },
             {
                 content: "a cleared client stays, marked cleared",
-                trigger: ".partner-list .partner-line:contains('Cleared Client') .skinpro-cleared",
+                trigger:
+                    ".partner-list .partner-line:contains('Cleared Client') .skinpro-cleared",
             },
             {
                 content: "a client to refer is filtered out",
-                trigger: ".partner-list:not(:has(.partner-line:contains('Refer Client')))",
+                trigger:
+                    ".partner-list:not(:has(.partner-line:contains('Refer Client')))",
             },
         ].flat(),
 });
@@ -132,7 +135,7 @@ registry.category("web_tour.tours").add("skinpro_status_refreshed_on_select", {
                     const client = posmodel.models["res.partner"].find(
                         (partner) => partner.name === "Cleared Client"
                     );
-                    client.update({ skinpro_screening_status: "none" });
+                    client.update({skinpro_screening_status: "none"});
                 },
             },
             ProductScreen.clickPartnerButton(),
@@ -160,9 +163,9 @@ registry.category("web_tour.tours").add("skinpro_medical_depth_variant_refused",
                 run: "click",
             },
             Dialog.confirm("Add"),
-            Dialog.is({ title: "Treatment refused" }),
+            Dialog.is({title: "Treatment refused"}),
             Dialog.bodyIs("is medical depth at this studio"),
-            Dialog.cancel({ title: "Treatment refused" }),
+            Dialog.cancel({title: "Treatment refused"}),
             Dialog.isNot(),
             ProductScreen.orderIsEmpty(),
             ProductScreen.clickDisplayedProduct(FULL_FACE),
