@@ -17,7 +17,11 @@ class SkinproSessionStock(models.AbstractModel):
     # The session's: its studio's currency.
     currency_id = fields.Many2one("res.currency")
     consumption_picking_id = fields.Many2one(
-        "stock.picking", string="Consumption", readonly=True, copy=False
+        "stock.picking",
+        string="Consumption",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     consumed_lot_ids = fields.Many2many(
         "stock.lot",
@@ -28,6 +32,7 @@ class SkinproSessionStock(models.AbstractModel):
         readonly=True,
         copy=False,
         tracking=True,
+        check_company=True,
     )
     consumables_cost = fields.Monetary(
         readonly=True,
@@ -38,6 +43,15 @@ class SkinproSessionStock(models.AbstractModel):
     shortage_overridden_by_id = fields.Many2one(
         "res.users", string="Shortage override by", readonly=True, copy=False
     )
+
+    @api.constrains("consumed_lot_ids", "company_id")
+    def _check_consumed_lots_held(self):
+        # The lots used left the studio's own stock.
+        for session in self.filtered("consumed_lot_ids"):
+            session.consumed_lot_ids._skinpro_check_held_by(
+                session.company_id,
+                self._fields["consumed_lot_ids"]._description_string(self.env),
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -23,3 +23,4 @@ from . import test_treatment_session
 from . import test_forecast
 from . import test_recall
 from . import test_cartridge
+from . import test_studio_holdings
