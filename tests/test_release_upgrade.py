@@ -168,12 +168,15 @@ class Database:
         return figures
 
     def stored_fields(self):
-        """{(model, field, type)} of the fields the addon declares, stored."""
+        """{(model, field, type)} of the fields the addon declares, stored in a
+        table (not an abstract model's, nor a report's view)."""
         return set(
             self.query(
                 "SELECT f.model, f.name, f.ttype FROM ir_model_fields f"
                 " JOIN ir_model_data d ON d.model = 'ir.model.fields'"
-                " AND d.res_id = f.id AND d.module = %s WHERE f.store",
+                " AND d.res_id = f.id AND d.module = %s"
+                " JOIN pg_class c ON c.relname = replace(f.model, '.', '_')"
+                " AND c.relkind = 'r' WHERE f.store",
                 (ADDON,),
             )
         )
