@@ -47,53 +47,61 @@ def version(text):
     return tuple(int(part) for part in text.split("."))
 
 
-def git(*args):
+def git(*args, root=ROOT):
     return subprocess.run(
-        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True
+        ["git", "-C", str(root), *args], capture_output=True, text=True, check=True
     ).stdout
 
 
-def manifest_version(ref=None):
+def manifest_version(ref=None, root=ROOT):
     """The manifest's version at `ref`, or in the working tree."""
-    text = git("show", f"{ref}:{MANIFEST}") if ref else (ROOT / MANIFEST).read_text()
+    if ref:
+        text = git("show", f"{ref}:{MANIFEST}", root=root)
+    else:
+        text = (root / MANIFEST).read_text()
     return ast.literal_eval(text)["version"]
 
 
-def migration_versions(ref=None):
+def migration_versions(ref=None, root=ROOT):
     """The versions of the migrations/ folders at `ref`, or in the working tree."""
     if ref:
-        names = git("ls-tree", "--name-only", f"{ref}:{ADDON}/migrations").split()
+        tree = f"{ref}:{ADDON}/migrations"
+        names = git("ls-tree", "--name-only", tree, root=root).split()
     else:
-        folder = ROOT / ADDON / "migrations"
+        folder = root / ADDON / "migrations"
         names = [p.name for p in folder.iterdir()] if folder.is_dir() else []
     return sorted(
         (n for n in names if n.startswith(f"{SERIES}.")), key=version, reverse=True
     )
 
 
-def last_release():
+def last_release(root=ROOT):
     """(git ref, its version, how it was found) of the last release."""
     tags = [
         tag
-        for tag in git("tag", "--merged", "HEAD", "--list", f"{SERIES}.*").split()
+        for tag in git(
+            "tag", "--merged", "HEAD", "--list", f"{SERIES}.*", root=root
+        ).split()
         if all(part.isdigit() for part in tag.split("."))
     ]
     if tags:
         tag = max(tags, key=version)
-        return tag, manifest_version(tag), f"tag {tag}"
+        return tag, manifest_version(tag, root), f"tag {tag}"
     try:
-        migrations = migration_versions("HEAD")
+        migrations = migration_versions("HEAD", root)
     except subprocess.CalledProcessError:
         migrations = []
     if not migrations:
         # No migration yet: HEAD carries the first release.
-        return "HEAD", manifest_version("HEAD"), "HEAD (no tag, no migration yet)"
+        found = "HEAD (no tag, no migration yet)"
+        return "HEAD", manifest_version("HEAD", root), found
     newest = version(migrations[0])
     bump = None
-    for commit in git("log", "--format=%H", "HEAD", "--", MANIFEST).split():
-        if version(manifest_version(commit)) < newest:
+    for commit in git("log", "--format=%H", "HEAD", "--", MANIFEST, root=root).split():
+        if version(manifest_version(commit, root)) < newest:
             if bump:
-                return f"{bump}^", manifest_version(f"{bump}^"), f"{bump}^ (no tag)"
+                ref = f"{bump}^"
+                return ref, manifest_version(ref, root), f"{ref} (no tag)"
             break
         bump = commit
     pytest.fail(
@@ -293,3 +301,45 @@ def test_a_change_of_stored_data_bumps_the_version_with_its_migration(upgrade):
         f"removed {sorted(removed)}; add {ADDON}/migrations/{head_version}/ "
         "(pre-migrate.py / post-migrate.py)"
     )
+
+
+def test_the_last_release_is_the_highest_tag_or_the_commit_before_a_migration(
+    tmp_path,
+):
+    def commit(version_text, migration=None, tag=None):
+        manifest = tmp_path / MANIFEST
+        manifest.parent.mkdir(exist_ok=True)
+        manifest.write_text(repr({"name": "x", "version": version_text}))
+        if migration:
+            folder = tmp_path / ADDON / "migrations" / migration
+            folder.mkdir(parents=True)
+            (folder / "post-migrate.py").write_text("def migrate(cr, version):\n")
+        git("add", "-A", root=tmp_path)
+        git("commit", "--allow-empty", "-qm", version_text, root=tmp_path)
+        if tag:
+            git("tag", tag, root=tmp_path)
+        return git("rev-parse", "HEAD", root=tmp_path).strip()
+
+    git("init", "-q", root=tmp_path)
+    git("config", "user.email", "ci@example.com", root=tmp_path)
+    git("config", "user.name", "CI", root=tmp_path)
+    first = commit("19.0.1.0.0")
+    # Before any tag or migration, HEAD is the release being prepared.
+    assert last_release(tmp_path)[:2] == ("HEAD", "19.0.1.0.0")
+    commit("19.0.1.0.0")
+    commit("19.0.1.1.0", migration="19.0.1.1.0")
+    commit("19.0.1.1.0")
+    # Without tags: the commit before the manifest took the newest migration's.
+    ref, found_version, _how = last_release(tmp_path)
+    assert found_version == "19.0.1.0.0"
+    assert git("rev-parse", ref, root=tmp_path).strip() != first
+    assert git("show", "-s", "--format=%s", ref, root=tmp_path).strip() == (
+        "19.0.1.0.0"
+    )
+    # With tags: the highest reachable from HEAD.
+    git("tag", "19.0.1.0.0", first, root=tmp_path)
+    git("tag", "18.0.3.0.0", first, root=tmp_path)
+    assert last_release(tmp_path)[:2] == ("19.0.1.0.0", "19.0.1.0.0")
+    git("tag", "19.0.1.1.0", root=tmp_path)
+    git("checkout", "-q", "-b", "old", first, root=tmp_path)
+    assert last_release(tmp_path)[:2] == ("19.0.1.0.0", "19.0.1.0.0")
