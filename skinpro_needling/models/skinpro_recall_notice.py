@@ -19,7 +19,12 @@ class SkinproRecallNotice(models.Model):
     _rec_name = "partner_id"
 
     recall_id = fields.Many2one(
-        "skinpro.recall", required=True, index=True, ondelete="cascade", readonly=True
+        "skinpro.recall",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
     partner_id = fields.Many2one(
         "res.partner",

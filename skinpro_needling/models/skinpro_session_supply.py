@@ -37,6 +37,7 @@ class SkinproSessionSupply(models.AbstractModel):
         string="Held by recall",
         readonly=True,
         copy=False,
+        check_company=True,
         tracking=True,
         help="A lot used on this client was recalled: a practitioner reviews the "
         "session before it can start.",

@@ -7,7 +7,7 @@ studio holds, whoever records it and by whichever door."""
 
 from datetime import date, timedelta
 
-from odoo import Command
+from odoo import Command, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
@@ -24,6 +24,11 @@ NOT_COMPANY_BOUND = {
     ("skinpro.screening", "before_photo_ids"),
     # The lot's side of the sessions' lots used, checked on the session.
     ("stock.lot", "skinpro_session_ids"),
+    # The lot's recall: the chain's, as a lot of the chain's product is.
+    ("stock.lot", "skinpro_recall_id"),
+    # The session's booking, which follows the session to another studio: checked
+    # by its own constraint once it did (a test below).
+    ("skinpro.treatment.session", "consumption_picking_id"),
 }
 
 
@@ -215,6 +220,8 @@ class TestStudioHoldings(StockedStudiosCase, HttpCase):
                 )
             ),
         }
+        with self.assertRaisesRegex(ValidationError, "is a transfer of Studio A"):
+            attempts.pop("a session at B consuming through A's transfer")()
         for attempt, run in attempts.items():
             with (
                 self.subTest(attempt),
@@ -226,6 +233,24 @@ class TestStudioHoldings(StockedStudiosCase, HttpCase):
     def _acting(self, records, vals):
         with acting(records):
             records.write(vals)
+
+    @staticmethod
+    def company_bound(model):
+        """A model with a company, or one that says which companies may use it."""
+        own_check = type(model)._check_company_domain
+        return (
+            "company_id" in model._fields
+            or own_check is not models.BaseModel._check_company_domain
+        )
+
+    def test_a_recall_is_its_chains(self):
+        recall = self.lot_b.action_skinpro_recall("Manufacturer's recall")
+        self.assertTrue(recall.studio_ids)
+        other_chain = self.env["res.company"].create({"name": "Another chain"})
+        with self.assertRaisesRegex(UserError, "belongs to another company"):
+            self.env["skinpro.recall.studio"].create(
+                {"recall_id": recall.id, "company_id": other_chain.id}
+            )
 
     def test_every_company_bound_relation_is_checked(self):
         """Each relation the addon declares from a studio's record to a model with
@@ -244,7 +269,7 @@ class TestStudioHoldings(StockedStudiosCase, HttpCase):
                     or field.related
                     or fname == "company_id"
                     or field.comodel_name in ("res.users", "res.company")
-                    or "company_id" not in self.env[field.comodel_name]._fields
+                    or not self.company_bound(self.env[field.comodel_name])
                     or (name, fname) in NOT_COMPANY_BOUND
                 ):
                     continue
