@@ -37,4 +37,3 @@ from . import stock_warehouse
 from . import pos_config
 from . import pos_order
 from . import pos_order_line
-from . import skinpro_demo_history

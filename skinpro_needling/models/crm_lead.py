@@ -97,6 +97,7 @@ class CrmLead(models.Model):
         "res.partner",
         string="Medical provider",
         domain=[("skinpro_is_medical_provider", "=", True)],
+        check_company=True,
         tracking=True,
     )
     skinpro_referral_reason = fields.Selection(
@@ -109,10 +110,14 @@ class CrmLead(models.Model):
         "skinpro.contraindication", string="Contraindications found"
     )
     skinpro_screening_id = fields.Many2one(
-        "skinpro.screening", string="Screening", index=True, tracking=True
+        "skinpro.screening",
+        string="Screening",
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     skinpro_session_id = fields.Many2one(
-        "skinpro.treatment.session", string="Session", index=True
+        "skinpro.treatment.session", string="Session", index=True, check_company=True
     )
     skinpro_clearance_document = fields.Binary(
         string="Provider's clearance", attachment=True, copy=False

@@ -4,6 +4,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..demo.history import DemoHistory
 from ..rules import depth as depth_rules
 
 
@@ -312,6 +313,13 @@ class ResCompany(models.Model):
             | self.env.ref("skinpro_needling.pos_category_courses")
             | self.env.ref("skinpro_needling.pos_category_aftercare")
         )
+
+    @api.model
+    def _skinpro_generate_demo_history(self):
+        """The demo chain's last twelve months, run by the demo data only
+        (demo/skinpro_history_demo.xml): private, so that no external call
+        reaches its bulk inserts."""
+        DemoHistory(self.env).generate()
 
     def _skinpro_check_senders(self):
         """Receipts and messages leave from the studio's address (Odoo's POS receipt

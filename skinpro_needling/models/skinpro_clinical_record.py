@@ -15,7 +15,12 @@ class SkinproClinicalRecord(models.AbstractModel):
     _check_company_auto = True
 
     partner_id = fields.Many2one(
-        "res.partner", string="Client", required=True, index=True, tracking=True
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company",

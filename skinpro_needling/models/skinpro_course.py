@@ -57,7 +57,7 @@ class SkinproCourse(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
-        "res.partner", string="Client", required=True, index=True
+        "res.partner", string="Client", required=True, index=True, check_company=True
     )
     company_id = fields.Many2one(
         "res.company",
@@ -71,6 +71,7 @@ class SkinproCourse(models.Model):
         string="Course",
         required=True,
         domain=[("skinpro_course_sessions", ">", 0)],
+        check_company=True,
     )
     sessions_total = fields.Integer(
         string="Session credits",
@@ -85,7 +86,12 @@ class SkinproCourse(models.Model):
         readonly=False,
     )
     pos_order_line_id = fields.Many2one(
-        "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
+        "pos.order.line",
+        string="Paid by",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
     )
     session_ids = fields.One2many(
         "skinpro.treatment.session", "course_id", string="Sessions"

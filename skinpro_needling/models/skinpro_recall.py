@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
+from odoo.models import to_record_ids
 from odoo.tools.translate import LazyTranslate
 
 from ..rules import state_machine as sm
@@ -123,6 +125,20 @@ class SkinproRecall(models.Model):
         string="Quarantined",
         digits="Product Unit of Measure",
     )
+
+    def _check_company_domain(self, companies):
+        # The chain's, not a studio's: a studio's records point to the recalls of
+        # its chain (its parent companies), as Odoo's parent_of check does.
+        if isinstance(companies, str):
+            return Domain("chain_id", "=", False) | Domain(
+                "chain_id", "parent_of", companies
+            )
+        studios = self.env["res.company"].sudo().browse(to_record_ids(companies))
+        return Domain(
+            "chain_id",
+            "in",
+            [int(p) for s in studios for p in s.parent_path.split("/")[:-1]] + [False],
+        )
 
     @api.depends("lot_id.name", "product_id.name")
     def _compute_name(self):

@@ -14,14 +14,24 @@ class SkinproRecallNotice(models.Model):
     _name = "skinpro.recall.notice"
     _description = "Lot recall notice to a client"
     _inherit = ["mail.thread"]
+    _check_company_auto = True
     _order = "recall_id desc, company_id, id"
     _rec_name = "partner_id"
 
     recall_id = fields.Many2one(
-        "skinpro.recall", required=True, index=True, ondelete="cascade", readonly=True
+        "skinpro.recall",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
     partner_id = fields.Many2one(
-        "res.partner", string="Client", required=True, readonly=True
+        "res.partner",
+        string="Client",
+        required=True,
+        readonly=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", string="Studio", required=True, readonly=True

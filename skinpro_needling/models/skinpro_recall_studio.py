@@ -11,9 +11,14 @@ class SkinproRecallStudio(models.Model):
     _name = "skinpro.recall.studio"
     _description = "Lot recall at a studio"
     _order = "recall_id desc, company_id"
+    _check_company_auto = True
 
     recall_id = fields.Many2one(
-        "skinpro.recall", required=True, index=True, ondelete="cascade"
+        "skinpro.recall",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one("res.company", string="Studio", required=True)
     state = fields.Selection(related="recall_id.state")

@@ -134,6 +134,7 @@ class SkinproScreening(models.Model):
         "crm.lead",
         string="Consultation",
         index=True,
+        check_company=True,
         help="The lead the client came from.",
     )
     referral_ids = fields.One2many(

@@ -15,6 +15,7 @@ class SkinproScreeningAnswer(models.Model):
     _name = "skinpro.screening.answer"
     _description = "Screening answer"
     _inherit = ["skinpro.state.machine"]
+    _check_company_auto = True
     _order = "sequence, id"
     _skinpro_parent_field = "screening_id"
     _skinpro_machine = sm.Machine(
@@ -30,7 +31,11 @@ class SkinproScreeningAnswer(models.Model):
     )
 
     screening_id = fields.Many2one(
-        "skinpro.screening", required=True, index=True, ondelete="cascade"
+        "skinpro.screening",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="screening_id.company_id", store=True, index=True

@@ -38,6 +38,7 @@ class SkinproScreeningClearance(models.Model):
     _name = "skinpro.screening.clearance"
     _description = "Physician clearance"
     _inherit = ["skinpro.state.machine"]
+    _check_company_auto = True
     _order = "expiry_date desc, id desc"
     # pending, and filed: awaiting approval, on a draft or a confirmed screening.
     _skinpro_machine = sm.Machine(
@@ -55,7 +56,11 @@ class SkinproScreeningClearance(models.Model):
     )
 
     screening_id = fields.Many2one(
-        "skinpro.screening", required=True, index=True, ondelete="cascade"
+        "skinpro.screening",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="screening_id.company_id", store=True, index=True

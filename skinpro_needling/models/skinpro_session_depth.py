@@ -19,6 +19,7 @@ class SkinproSessionDepth(models.Model):
     _name = "skinpro.session.depth"
     _description = "Depth used per area"
     _inherit = ["skinpro.state.machine"]
+    _check_company_auto = True
     _order = "id"
     _skinpro_parent_field = "session_id"
     _skinpro_machine = sm.Machine(
@@ -44,7 +45,11 @@ class SkinproSessionDepth(models.Model):
     )
 
     session_id = fields.Many2one(
-        "skinpro.treatment.session", required=True, index=True, ondelete="cascade"
+        "skinpro.treatment.session",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="session_id.company_id", store=True, index=True

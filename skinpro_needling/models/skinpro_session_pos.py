@@ -19,13 +19,19 @@ class SkinproSessionPos(models.AbstractModel):
     # The session's: its studio's currency.
     currency_id = fields.Many2one("res.currency")
     pos_order_line_id = fields.Many2one(
-        "pos.order.line", string="Paid by", readonly=True, copy=False, index=True
+        "pos.order.line",
+        string="Paid by",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
     )
     aftercare_kit_id = fields.Many2one(
         "product.product",
         string="Aftercare kit",
         readonly=True,
         copy=False,
+        check_company=True,
         help="The kit the front desk handed over with the paid order.",
     )
     revenue = fields.Monetary(

@@ -14,6 +14,7 @@ class SkinproSessionReconfirmation(models.Model):
     _name = "skinpro.session.reconfirmation"
     _description = "Re-confirmation before a session"
     _inherit = ["skinpro.state.machine"]
+    _check_company_auto = True
     _order = "sequence, id"
     _skinpro_parent_field = "session_id"
     _skinpro_machine = sm.Machine(
@@ -30,7 +31,11 @@ class SkinproSessionReconfirmation(models.Model):
     )
 
     session_id = fields.Many2one(
-        "skinpro.treatment.session", required=True, index=True, ondelete="cascade"
+        "skinpro.treatment.session",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="session_id.company_id", store=True, index=True

@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
 
 from .stock_picking import BOOKING_FIELDS
 
@@ -16,6 +17,8 @@ class SkinproSessionStock(models.AbstractModel):
 
     # The session's: its studio's currency.
     currency_id = fields.Many2one("res.currency")
+    # Not Odoo's company check, which a move to another studio would meet before
+    # the booking follows it (write, below): _check_consumption_picking_studio.
     consumption_picking_id = fields.Many2one(
         "stock.picking", string="Consumption", readonly=True, copy=False
     )
@@ -28,6 +31,7 @@ class SkinproSessionStock(models.AbstractModel):
         readonly=True,
         copy=False,
         tracking=True,
+        check_company=True,
     )
     consumables_cost = fields.Monetary(
         readonly=True,
@@ -38,6 +42,30 @@ class SkinproSessionStock(models.AbstractModel):
     shortage_overridden_by_id = fields.Many2one(
         "res.users", string="Shortage override by", readonly=True, copy=False
     )
+
+    @api.constrains("consumption_picking_id")
+    def _check_consumption_picking_studio(self):
+        for session in self.filtered("consumption_picking_id"):
+            picking = session.sudo().consumption_picking_id
+            if picking.company_id != session.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "Consumption: %(picking)s is a transfer of %(other)s; a "
+                        "session of %(studio)s consumes from its own stock.",
+                        picking=picking.name,
+                        other=picking.company_id.name,
+                        studio=session.company_id.name,
+                    )
+                )
+
+    @api.constrains("consumed_lot_ids", "company_id")
+    def _check_consumed_lots_held(self):
+        # The lots used left the studio's own stock.
+        for session in self.filtered("consumed_lot_ids"):
+            session.consumed_lot_ids._skinpro_check_held_by(
+                session.company_id,
+                self._fields["consumed_lot_ids"]._description_string(self.env),
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

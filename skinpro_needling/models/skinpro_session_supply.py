@@ -21,6 +21,7 @@ class SkinproSessionSupply(models.AbstractModel):
         string="Cartridge lot",
         copy=False,
         tracking=True,
+        check_company=True,
         domain="[('product_id.skinpro_cartridge_max_depth_mm', '>', 0)]",
         help="Scanned from the cartridge's pouch: completing the session consumes "
         "this lot for the cartridge.",
@@ -36,6 +37,7 @@ class SkinproSessionSupply(models.AbstractModel):
         string="Held by recall",
         readonly=True,
         copy=False,
+        check_company=True,
         tracking=True,
         help="A lot used on this client was recalled: a practitioner reviews the "
         "session before it can start.",
@@ -60,6 +62,10 @@ class SkinproSessionSupply(models.AbstractModel):
     def _skinpro_scanned_lot(self, barcode):
         lot, expiry = self.env["stock.lot"]._skinpro_from_gs1(barcode)
         self._skinpro_check_cartridge(lot, expiry)
+        lot._skinpro_check_held_by(
+            self.company_id,
+            self._fields["cartridge_lot_id"]._description_string(self.env),
+        )
         return lot
 
     def _skinpro_treatment_depth(self):
@@ -81,6 +87,15 @@ class SkinproSessionSupply(models.AbstractModel):
         self.filtered(
             lambda s: s.state in ("planned", "in_progress")
         )._skinpro_check_cartridge(error=ValidationError)
+
+    @api.constrains("cartridge_lot_id", "company_id")
+    def _check_cartridge_lot_held(self):
+        # A cartridge comes from the studio's own stock, whoever scans it.
+        for session in self.filtered("cartridge_lot_id"):
+            session.cartridge_lot_id._skinpro_check_held_by(
+                session.company_id,
+                self._fields["cartridge_lot_id"]._description_string(self.env),
+            )
 
     def _skinpro_supplies(self, needs):
         """The recipe's `needs` with the scanned cartridge in place of the

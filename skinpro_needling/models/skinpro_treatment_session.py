@@ -49,6 +49,7 @@ class SkinproTreatmentSession(models.Model):
         string="Treatment",
         required=True,
         domain=[("skinpro_is_needling", "=", True)],
+        check_company=True,
         tracking=True,
     )
     depth_limit_mm = fields.Float(

@@ -1,7 +1,8 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools.translate import LazyTranslate
 
 from ..rules import state_machine as sm
@@ -88,6 +89,55 @@ class StockLot(models.Model):
     def _skinpro_mark_recalled(self, recall):
         with acting(self):
             self.write({"skinpro_recalled": True, "skinpro_recall_id": recall.id})
+
+    # --- a studio's own lots ----------------------------------------------------
+
+    def _skinpro_held_by(self, studio):
+        """The lots of `self` that `studio` holds: on hand in a location of its
+        warehouses, or reserved or consumed from one. A lot without a company
+        (its product is the chain's) is held where its stock is."""
+        if not self:
+            return self
+        studio_stock = Domain("location_id.warehouse_id.company_id", "=", studio.id)
+        on_hand = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                Domain("lot_id", "in", self.ids)
+                & studio_stock
+                & Domain("quantity", ">", 0),
+                ["lot_id"],
+            )
+        )
+        moved = (
+            self.env["stock.move.line"]
+            .sudo()
+            ._read_group(
+                Domain("lot_id", "in", self.ids)
+                & studio_stock
+                & Domain("state", "!=", "cancel"),
+                ["lot_id"],
+            )
+        )
+        return self.browse({lot.id for (lot,) in on_hand + moved})
+
+    def _skinpro_check_held_by(self, studio, field_label):
+        """Refuse the lots of `self` that `studio` does not hold, by the name of the
+        field that records them."""
+        foreign = self - self._skinpro_held_by(studio)
+        if foreign:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s: %(studio)s holds no lot %(lots)s. Record a lot of the "
+                    "studio's own stock.",
+                    field=field_label,
+                    studio=studio.name,
+                    lots=", ".join(
+                        f"{lot.name} ({lot.product_id.display_name})"
+                        for lot in foreign.sudo()
+                    ),
+                )
+            )
 
     # --- cartridges -------------------------------------------------------------
 

@@ -17,6 +17,7 @@ class StockWarehouse(models.Model):
         "stock.picking.type",
         string="Treatment Consumption Operation Type",
         copy=False,
+        check_company=True,
     )
     skinpro_quarantine_location_id = fields.Many2one(
         "stock.location",

@@ -24,3 +24,5 @@ from . import test_forecast
 from . import test_recall
 from . import test_cartridge
 from . import test_clickbot
+from . import test_studio_holdings
+from . import test_public_methods

@@ -3,7 +3,7 @@
 import random
 from datetime import datetime, time, timedelta
 
-from odoo import api, fields, models
+from odoo import fields
 from odoo.tools import SQL
 
 FIRST_NAMES = [
@@ -104,19 +104,22 @@ MONTHS = 12
 BOOKED_DAYS = 14
 
 
-class SkinproDemoHistory(models.AbstractModel):
+class DemoHistory:
     """Twelve months of the demo chain's past, written in bulk: clients with their
     consultation and screening, referrals, sessions with the consumables they used,
     and the monthly restocking from the central warehouse. Deterministic (a fixed
-    seed, dates counted back from today)."""
+    seed, dates counted back from today).
 
-    _name = "skinpro.demo.history"
-    _description = "Demo chain history"
+    Demo data, not a model: only the demo file runs it, at install, through
+    `res.company._skinpro_generate_demo_history`, a private method that no
+    external call reaches."""
 
-    @api.model
+    def __init__(self, env):
+        self.env = env
+
     def generate(self):
         rng = random.Random(2026)
-        today = fields.Date.context_today(self)
+        today = fields.Date.context_today(self.env.user)
         ref = self.env.ref
         studios = {
             "SLC": ref("skinpro_needling.studio_salt_lake"),
@@ -134,7 +137,6 @@ class SkinproDemoHistory(models.AbstractModel):
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self.env.invalidate_all()
         self._ship_from_central()
-        return True
 
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule
@@ -362,7 +364,7 @@ class SkinproDemoHistory(models.AbstractModel):
             if not client["refer"]:
                 continue
             # The older the referral, the further it went.
-            age = (fields.Date.context_today(self) - client["day"]).days
+            age = (fields.Date.context_today(self.env.user) - client["day"]).days
             stage = (
                 stages[4]
                 if rng.random() < 0.1
