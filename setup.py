@@ -22,7 +22,12 @@ def addon_packages():
         packages.append("odoo.addons." + ".".join(relative.parts))
     for package in packages:
         folder = HERE / Path(*package.split(".")[2:])
-        inner = {HERE / Path(*p.split(".")[2:]) for p in packages} - {folder}
+        # Its files, but not those of the packages inside it.
+        inner = {
+            sub
+            for sub in (HERE / Path(*p.split(".")[2:]) for p in packages)
+            if folder in sub.parents
+        }
         files = [
             str(path.relative_to(folder))
             for path in folder.rglob("*")

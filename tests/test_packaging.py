@@ -23,6 +23,9 @@ def test_pip_install_makes_the_addon_visible_to_odoo(odoo_python, tmp_path, harn
         "models/res_company.py",
         "security/ir.model.access.csv",
         "demo/skinpro_chain_demo.xml",
+        "demo/history.py",
+        "report/skinpro_studio_month_report.xml",
+        "wizards/skinpro_depth_breach_review_views.xml",
         "static/description/icon.png",
         "tests/common.py",
     )

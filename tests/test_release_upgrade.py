@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -225,7 +224,7 @@ def odoo(config, addons_root, database, log, *args):
 
 
 @pytest.fixture(scope="module")
-def upgrade(request, harness):
+def upgrade(request, harness, tmp_path_factory):
     config = request.config.getoption("--odoo-config", None)
     if not config or not request.config.getoption("--odoo-database", None):
         pytest.skip(
@@ -235,14 +234,14 @@ def upgrade(request, harness):
     if not (ROOT / ".git").exists():
         pytest.fail(f"{ROOT} is no git clone: the last release cannot be read")
     ref, release_version, found = last_release()
-    tmp = Path(tempfile.mkdtemp(prefix=f"{ADDON}-release-"))
+    tmp = tmp_path_factory.mktemp("release")
     archive = tmp / "release.tar"
     git("archive", "--format=tar", "-o", str(archive), ref, ADDON)
     with tarfile.open(archive) as tar:
         tar.extractall(tmp / "addons", filter="data")
     database = Database(config, f"skinpro_upgrade_{os.getpid()}")
-    database.create()
     try:
+        database.create()
         odoo(
             config,
             tmp / "addons",
@@ -268,7 +267,7 @@ def upgrade(request, harness):
         }
     finally:
         database.drop()
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(tmp / "addons", ignore_errors=True)
 
 
 def test_the_upgrade_keeps_every_figure(upgrade):
