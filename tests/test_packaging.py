@@ -3,6 +3,7 @@
 """`pip install .` puts the addon into the odoo.addons namespace, where Odoo finds it
 without --addons-path."""
 
+import ast
 import os
 import subprocess
 from pathlib import Path
@@ -50,4 +51,7 @@ def test_pip_install_makes_the_addon_visible_to_odoo(odoo_python, tmp_path, harn
         [odoo_python, "-c", probe], env=env, cwd=tmp_path,
         capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
-    assert out == [str(installed), "19.0.1.0.0"]
+    manifest = ast.literal_eval(
+        (ROOT / "skinpro_needling" / "__manifest__.py").read_text()
+    )
+    assert out == [str(installed), manifest["version"]]

@@ -387,6 +387,42 @@ class SkinproPortal(CustomerPortal):
             status=400 if errors else 200,
         )
 
+    # --- sharing her record -----------------------------------------------------------
+
+    @http.route(
+        "/my/skinpro/sharing",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def skinpro_sharing(self, **post):
+        """The client, logged in to her portal, shares her health record with
+        named studios of the chain (their practitioners read it, no break-glass
+        needed), or stops sharing it."""
+        client = request.env.user.partner_id
+        studios = request.env["res.company"].sudo().search([("parent_id", "!=", False)])
+        saved = False
+        if request.httprequest.method == "POST":
+            chosen = {
+                int(value)
+                for value in request.httprequest.form.getlist("studio_ids")
+                if value.isdigit()
+            }
+            client.sudo()._skinpro_share_with(
+                studios.filtered(lambda s: s.id in chosen)
+            )
+            saved = True
+        return self._skinpro_page(
+            "skinpro_needling.portal_sharing",
+            {
+                "studios": studios,
+                "shared": client.sudo().skinpro_shared_with_ids,
+                "saved": saved,
+                "no_breadcrumbs": True,
+            },
+        )
+
 
 def _is_image(signature):
     try:

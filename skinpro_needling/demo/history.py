@@ -433,12 +433,10 @@ class DemoHistory:
             [
                 {
                     "name": f"{warehouse.code}/TC/H{number:05d}",
-                    "origin": session["client"]["name"],
                     "picking_type_id": picking_type.id,
                     "location_id": picking_type.default_location_src_id.id,
                     "location_dest_id": picking_type.default_location_dest_id.id,
                     "company_id": studio.id,
-                    "partner_id": session["client"]["partner_id"],
                     "state": "done",
                     "move_type": "direct",
                     "scheduled_date": self._stamp(session["day"], 11),
@@ -513,7 +511,21 @@ class DemoHistory:
                 }
             )
         self._insert("stock_move", moves)
-        self._insert("skinpro_treatment_session", rows)
+        records = self.env["skinpro.treatment.session"].browse(
+            self._insert("skinpro_treatment_session", rows)
+        )
+        # A transfer is named by its session, as a live one is: no client's name.
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE stock_picking SET origin = named.origin
+                  FROM unnest(%s::int[], %s::varchar[]) AS named(id, origin)
+                 WHERE stock_picking.id = named.id
+                """,
+                pickings,
+                [session._skinpro_stock_reference() for session in records],
+            )
+        )
 
     def _insert_restocking(self, today, studio, sessions, stock_outs):
         """At the start of each month, the central warehouse sends what the studio

@@ -2,6 +2,7 @@
 from . import res_company
 from . import skinpro_state_machine
 from . import skinpro_clinical_record
+from . import skinpro_session_month
 from . import skinpro_contraindication
 from . import skinpro_screening
 from . import skinpro_portal_link
@@ -18,7 +19,6 @@ from . import skinpro_course
 from . import skinpro_session_stock
 from . import skinpro_session_pos
 from . import skinpro_session_supply
-from . import skinpro_session_month
 from . import skinpro_treatment_session
 from . import skinpro_recall
 from . import skinpro_recall_studio
@@ -26,6 +26,11 @@ from . import skinpro_recall_notice
 from . import skinpro_treatment_session_portal
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
+from . import skinpro_break_glass
+from . import skinpro_break_glass_read
+from . import skinpro_break_glass_mixin
+from . import skinpro_break_glass_records
+from . import skinpro_client_request
 from . import crm_lead
 from . import skinpro_recipe_line
 from . import stock_location

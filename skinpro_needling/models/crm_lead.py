@@ -89,8 +89,13 @@ class CrmLead(models.Model):
     Decline."""
 
     _name = "crm.lead"
-    _inherit = ["crm.lead", "skinpro.state.machine"]
+    _inherit = ["crm.lead", "skinpro.state.machine", "skinpro.session.month"]
     _skinpro_machine = REFERRAL_MACHINE
+    # The chain dashboard counts consultations and referrals by month received.
+    _skinpro_figure_fields = frozenset(
+        {"company_id", "stage_id", "skinpro_is_referral"}
+    )
+    _skinpro_figure_date = "create_date"
 
     skinpro_is_referral = fields.Boolean(string="Medical referral", index=True)
     skinpro_provider_id = fields.Many2one(

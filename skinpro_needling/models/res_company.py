@@ -60,6 +60,12 @@ class ResCompany(models.Model):
         "ago are archived each night (0: never). Sessions, stock moves, POS orders "
         "and accounting are kept as they are.",
     )
+    skinpro_break_glass_hours = fields.Integer(
+        string="Break-glass access lasts (hours)",
+        default=24,
+        help="Set on the chain's company: how long a practitioner reads a client's "
+        "record held by another studio after asking for break-glass access.",
+    )
     skinpro_forecast_days = fields.Integer(
         string="Booked sessions looked ahead (days)",
         default=14,
@@ -114,6 +120,7 @@ class ResCompany(models.Model):
         "skinpro_depth_cap_mm",
         "skinpro_screening_validity_days",
         "skinpro_retention_years",
+        "skinpro_break_glass_hours",
         "parent_id",
     )
     def _check_skinpro_depth_limits(self):
@@ -131,6 +138,14 @@ class ResCompany(models.Model):
                             value=value,
                         )
                     )
+            if company.skinpro_break_glass_hours < 1:
+                raise ValidationError(
+                    self.env._(
+                        "Break-glass access lasts (hours) of %(company)s must be at "
+                        "least 1.",
+                        company=company.name,
+                    )
+                )
             if company.skinpro_retention_years < 0:
                 raise ValidationError(
                     self.env._(

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools.query import Query
 
 from ..rules import screening as rules
 from .skinpro_screening import OUTCOMES
@@ -25,27 +26,70 @@ class ResPartner(models.Model):
         help="A physician or clinic the studios refer clients to.",
     )
     skinpro_speciality = fields.Char(string="Speciality")
-    skinpro_screening_ids = fields.One2many(
+    # Computed and searched through the screenings the user may read: Odoo
+    # answers "has none" on a one2many from every studio's records.
+    skinpro_screening_ids = fields.Many2many(
         "skinpro.screening",
-        "partner_id",
         string="Screenings",
+        compute="_compute_skinpro_screening_ids",
+        search="_search_skinpro_screening_ids",
         groups="skinpro_needling.group_practitioner",
     )
     skinpro_screening_count = fields.Integer(
         compute="_compute_skinpro_screening_count",
         groups="skinpro_needling.group_practitioner",
     )
+    skinpro_shared_with_ids = fields.Many2many(
+        "res.company",
+        "skinpro_partner_shared_studio_rel",
+        "partner_id",
+        "company_id",
+        string="Health record shared with",
+        readonly=True,
+        groups="skinpro_needling.group_practitioner",
+        help="Studios the client shared her health record with from her portal: "
+        "their practitioners read it without break-glass.",
+    )
     skinpro_screening_status = fields.Selection(
         STATUSES,
         string="Screening status",
         compute="_compute_skinpro_screening_status",
         search="_search_skinpro_screening_status",
+        groups="skinpro_needling.group_front_desk",
         help="The outcome of the client's current screening at this studio, read on "
         "today's date.",
     )
     skinpro_screening_valid_until = fields.Date(
-        string="Screening valid until", compute="_compute_skinpro_screening_status"
+        string="Screening valid until",
+        compute="_compute_skinpro_screening_status",
+        groups="skinpro_needling.group_front_desk",
     )
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_skinpro_screening_ids(self):
+        screenings = self.env["skinpro.screening"].search(
+            [("partner_id", "in", self.ids)]
+        )
+        for partner in self:
+            partner.skinpro_screening_ids = screenings.filtered(
+                lambda s, p=partner: s.partner_id == p
+            )
+
+    def _search_skinpro_screening_ids(self, operator, value):
+        positive = operator in ("in", "any")
+        if operator in ("in", "not in"):
+            ids = [v for v in value if v]
+            if not ids:  # "has no screening": of those the user may read
+                positive = not positive
+            domain = [("id", "in", ids)] if ids else []
+        elif operator in ("any", "not any"):
+            domain = value if not isinstance(value, Query) else [("id", "in", value)]
+        else:
+            return NotImplemented
+        screenings = self.env["skinpro.screening"]._search(domain)
+        return [
+            ("id", "in" if positive else "not in", screenings.subselect("partner_id"))
+        ]
 
     def _compute_skinpro_screening_count(self):
         counts = dict(
@@ -58,14 +102,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _skinpro_current_screenings(self, partner_ids=None):
-        """The latest confirmed screening of each client at the current studio (across
-        the chain when the current company is the chain itself), read as superuser:
-        only the derived status leaves this method."""
-        company = self.env.company
-        domain = [
-            ("state", "=", "confirmed"),
-            ("company_id", "child_of" if not company.parent_id else "=", company.id),
-        ]
+        """The latest confirmed screening of each client at the current studio, read
+        as superuser: only the derived status leaves this method. From the chain's
+        company, the chain's own: a studio's clients are the studio's."""
+        domain = [("state", "=", "confirmed"), ("company_id", "=", self.env.company.id)]
         if partner_ids is not None:
             domain.append(("partner_id", "in", partner_ids))
         current = {}
@@ -85,11 +125,10 @@ class ResPartner(models.Model):
     def _skinpro_received_forms(self, partner_ids=None):
         """The clients whose form arrived from the portal at the current studio and
         awaits a practitioner's review."""
-        company = self.env.company
         domain = [
             ("state", "=", "draft"),
             ("form_received_on", "!=", False),
-            ("company_id", "child_of" if not company.parent_id else "=", company.id),
+            ("company_id", "=", self.env.company.id),
         ]
         if partner_ids is not None:
             domain.append(("partner_id", "in", partner_ids))
@@ -119,6 +158,8 @@ class ResPartner(models.Model):
             )
 
     def _search_skinpro_screening_status(self, operator, value):
+        # Odoo checks the field's groups on a read, not on a search by its method.
+        self._check_field_access(self._fields["skinpro_screening_status"], "read")
         if operator not in ("=", "!=", "in", "not in"):
             return [("id", "=", False)] if operator != "!=" else []
         wanted = {value} if isinstance(value, str) else set(value or [])
@@ -140,12 +181,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config):
-        # The POS gets the derived status only: never the screening or its answers.
-        return [
-            *super()._load_pos_data_fields(config),
-            "skinpro_screening_status",
-            "skinpro_screening_valid_until",
-        ]
+        # The POS gets the derived status only: never the screening or its answers;
+        # and only the front desk's (a POS user of no studio role reads none).
+        fnames = super()._load_pos_data_fields(config)
+        if not self.env.user.has_group("skinpro_needling.group_front_desk"):
+            return fnames
+        return [*fnames, "skinpro_screening_status", "skinpro_screening_valid_until"]
 
     def action_skinpro_send_screening_invitation(self):
         """Invite the client to fill in the screening online before the visit. The
@@ -184,3 +225,52 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def action_skinpro_break_glass(self, reason):
+        """Read-only access, for a short time, to this client's screenings,
+        sessions and clearances held by the other studios of the chain, for the
+        practitioner asking, with a reason. Returns the `skinpro.break.glass`."""
+        self.ensure_one()
+        return self.env["skinpro.break.glass"]._skinpro_grant(self, reason)
+
+    def action_skinpro_break_glass_request(self):
+        """The form asking the practitioner's reason."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Break-glass access"),
+            "res_model": "skinpro.break.glass.request",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_id": self.id},
+        }
+
+    def action_skinpro_export_data(self):
+        """The client's data (GDPR art. 15 and 20): every record of hers in the
+        chain, as a PDF and a JSON file on a `skinpro.client.request` (studio
+        managers)."""
+        self.ensure_one()
+        request = self.env["skinpro.client.request"]._skinpro_export(self)
+        return request.action_skinpro_open()
+
+    def action_skinpro_erase_data(self):
+        """The client's erasure request (GDPR art. 17): what may go is erased or
+        anonymised at once, what must be kept is listed in the answer."""
+        self.ensure_one()
+        request = self.env["skinpro.client.request"]._skinpro_erase(self)
+        return request.action_skinpro_open()
+
+    def _skinpro_share_with(self, studios):
+        """The client's own choice, from her portal: logged on her record."""
+        self.ensure_one()
+        before = self.skinpro_shared_with_ids
+        self.skinpro_shared_with_ids = [fields.Command.set(studios.ids)]
+        if before != studios:
+            self.message_post(
+                body=self.env._(
+                    "Health record shared by the client with: %(studios)s",
+                    studios=", ".join(studios.mapped("name"))
+                    or self.env._("no studio"),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

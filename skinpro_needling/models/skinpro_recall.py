@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, api, fields, models
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.models import to_record_ids
@@ -27,9 +27,6 @@ RECALL_MACHINE = sm.Machine(
             _lt("the lot's recall"),
             sources=("open",),
             sets=(
-                "session_ids",
-                "partner_ids",
-                "held_session_ids",
                 "studio_ids",
                 "notice_ids",
                 "quarantine_move_ids",
@@ -88,30 +85,39 @@ class SkinproRecall(models.Model):
         required=True,
         tracking=True,
     )
-    # Who was treated with the lot: the sessions are health records (studio
-    # managers), the clients the recall's own business.
+    # Who was treated with the lot is health data: the lists are kept per studio
+    # (studio_ids) for its clinical roles; these read the lines the user may
+    # read, so that a studio sees its own clients and sessions only.
     session_ids = fields.Many2many(
         "skinpro.treatment.session",
-        "skinpro_recall_session_rel",
         string="Sessions that used the lot",
-        readonly=True,
-        groups="skinpro_needling.group_studio_manager",
+        compute="_compute_treated",
+        search="_search_session_ids",
+        groups="skinpro_needling.group_practitioner",
     )
     held_session_ids = fields.Many2many(
         "skinpro.treatment.session",
-        "skinpro_recall_held_session_rel",
         string="Sessions held for review",
-        readonly=True,
-        groups="skinpro_needling.group_studio_manager",
+        compute="_compute_treated",
+        search="_search_held_session_ids",
+        groups="skinpro_needling.group_practitioner",
     )
     partner_ids = fields.Many2many(
-        "res.partner", string="Clients treated with it", readonly=True
+        "res.partner",
+        string="Clients treated with it",
+        compute="_compute_treated",
+        search="_search_partner_ids",
+        groups="skinpro_needling.group_practitioner",
     )
     studio_ids = fields.One2many(
         "skinpro.recall.studio", "recall_id", string="Studios", readonly=True
     )
     notice_ids = fields.One2many(
-        "skinpro.recall.notice", "recall_id", string="Client notices", readonly=True
+        "skinpro.recall.notice",
+        "recall_id",
+        string="Client notices",
+        readonly=True,
+        groups="skinpro_needling.group_practitioner",
     )
     quarantine_move_ids = fields.Many2many(
         "stock.move", string="Moves to quarantine", readonly=True
@@ -150,10 +156,34 @@ class SkinproRecall(models.Model):
             )
 
     @api.depends("studio_ids")
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_treated(self):
+        # Searched, not read from studio_ids: a search applies the lines' rule
+        # (the user's studios) whatever another user left in the cache.
+        all_lines = self.env["skinpro.recall.studio"].search(
+            [("recall_id", "in", self.ids)]
+        )
+        for recall in self:
+            lines = all_lines.filtered(lambda line, r=recall: line.recall_id == r)
+            recall.session_ids = lines.session_ids
+            recall.held_session_ids = lines.held_session_ids
+            recall.partner_ids = lines.partner_ids
+
+    def _search_session_ids(self, operator, value):
+        return [("studio_ids.session_ids", operator, value)]
+
+    def _search_held_session_ids(self, operator, value):
+        return [("studio_ids.held_session_ids", operator, value)]
+
+    def _search_partner_ids(self, operator, value):
+        return [("studio_ids.partner_ids", operator, value)]
+
+    @api.depends("studio_ids")
     def _compute_progress(self):
+        # The chain's counts: no client, no session.
         for recall in self:
             lines = recall.sudo().studio_ids
-            recall.partner_count = len(recall.sudo().partner_ids)
+            recall.partner_count = len(lines.partner_ids)
             recall.notified_count = sum(lines.mapped("notified_count"))
             recall.held_count = sum(lines.mapped("held_count"))
             recall.reviewed_count = sum(lines.mapped("reviewed_count"))
@@ -211,23 +241,34 @@ class SkinproRecall(models.Model):
         quarantined = self._skinpro_quarantine(quants)
         sessions = lot.skinpro_session_ids.filtered(lambda s: s.state == "done")
         held = self._skinpro_hold_next_sessions(sessions.partner_id)
-        studios = sessions.company_id | self.env["res.company"].browse(
-            list(quarantined)
+        studios = (
+            sessions.company_id
+            | held.company_id
+            | self.env["res.company"].browse(list(quarantined))
         )
         with acting(self):
             self.write(
                 {
-                    "session_ids": [Command.set(sessions.ids)],
-                    "held_session_ids": [Command.set(held.ids)],
-                    "partner_ids": [Command.set(sessions.partner_id.ids)],
                     "studio_ids": [
                         Command.create(
                             {
                                 "company_id": studio.id,
                                 "quantity_quarantined": quarantined.get(studio.id, 0),
+                                "session_ids": [Command.set(at_studio.ids)],
+                                "held_session_ids": [
+                                    Command.set(
+                                        held.filtered(
+                                            lambda s, c=studio: s.company_id == c
+                                        ).ids
+                                    )
+                                ],
+                                "partner_ids": [Command.set(at_studio.partner_id.ids)],
                             }
                         )
                         for studio in studios
+                        for at_studio in [
+                            sessions.filtered(lambda s, c=studio: s.company_id == c)
+                        ]
                     ],
                 }
             )
@@ -343,7 +384,8 @@ class SkinproRecall(models.Model):
         """One notice per client, from the studio that last treated them with the
         lot, mailed from the editable template."""
         self.ensure_one()
-        Notice = self.env["skinpro.recall.notice"]
+        # No creation note: its author, the user who recalled, would read it.
+        Notice = self.env["skinpro.recall.notice"].with_context(mail_create_nolog=True)
         template = self.env.ref("skinpro_needling.mail_template_recall_notice")
         for client in sessions.partner_id:
             last = sessions.filtered(lambda s, c=client: s.partner_id == c).sorted(
@@ -356,7 +398,10 @@ class SkinproRecall(models.Model):
                     "company_id": last.company_id.id,
                 }
             )
-            notice.message_post_with_source(
+            # Sent by the system from the studio's address, not by the user who
+            # recalled: an author reads their messages, and who was treated is
+            # none of theirs.
+            notice.with_user(SUPERUSER_ID).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",

@@ -76,7 +76,10 @@ class SkinproScreening(models.Model):
 
     _name = "skinpro.screening"
     _description = "Client screening"
-    _inherit = ["skinpro.clinical.record"]
+    _inherit = ["skinpro.clinical.record", "skinpro.session.month"]
+    # The chain dashboard counts confirmed screenings by outcome and month.
+    _skinpro_figure_fields = frozenset({"company_id", "date", "state", "outcome"})
+    _skinpro_figure_date = "date"
     _skinpro_machine = SCREENING_MACHINE
     _order = "date desc, id desc"
 

@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, models
+from odoo import api, fields, models
 
 # What the monthly figures (skinpro.report.session.month) count of a session, and
 # what its month and studio come from.
@@ -18,12 +18,15 @@ FIGURE_FIELDS = {
 
 
 class SkinproSessionMonth(models.AbstractModel):
-    """A session's side of the monthly figures: a session created, changed or
-    deleted in a folded month has that month read from its sessions again, until
-    the night folds it anew."""
+    """A record's side of the monthly figures (a session, a consultation or
+    referral, a screening): one created, changed or deleted in a folded month has
+    that month read from its records again, until the night folds it anew."""
 
     _name = "skinpro.session.month"
-    _description = "Session's side of the monthly figures"
+    _description = "Record's side of the monthly figures"
+    # What the figures count of the record, and the field its month comes from.
+    _skinpro_figure_fields = FIGURE_FIELDS
+    _skinpro_figure_date = "session_date"
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -33,7 +36,7 @@ class SkinproSessionMonth(models.AbstractModel):
 
     def write(self, vals):
         folded = self.env["skinpro.report.session.month"]._folded_until()
-        if not folded or not FIGURE_FIELDS.intersection(vals):
+        if not folded or not self._skinpro_figure_fields.intersection(vals):
             return super().write(vals)
         before = self._skinpro_months()
         result = super().write(vals)
@@ -45,11 +48,14 @@ class SkinproSessionMonth(models.AbstractModel):
         self._skinpro_mark_months()
 
     def _skinpro_months(self):
-        return {
-            (session.company_id.id, session.session_date.replace(day=1))
-            for session in self
-            if session.session_date
-        }
+        months = set()
+        for record in self:
+            day = record[self._skinpro_figure_date]
+            if day and record.company_id:
+                months.add(
+                    (record.company_id.id, fields.Date.to_date(day).replace(day=1))
+                )
+        return months
 
     def _skinpro_mark_months(self, months=frozenset()):
         month_figures = self.env["skinpro.report.session.month"]

@@ -110,3 +110,9 @@ class SkinproSessionStock(models.AbstractModel):
                 self.env.user.id if picking._skinpro_shortages() else False
             ),
         }
+
+    def _skinpro_stock_reference(self):
+        """The session as its consumption transfer names it: inventory staff read
+        transfers, and who was treated is none of theirs, so no client's name."""
+        self.ensure_one()
+        return f"SESSION/{self.id}"

@@ -130,6 +130,9 @@ class SkinproSessionSupply(models.AbstractModel):
                 recall=recall.sudo().name,
             ),
             subtype_xmlid="mail.mt_note",
+            # The studio's note, not the user's who recalled: an author reads
+            # their messages, and this one names the client.
+            author_id=self.company_id.partner_id.id,
         )
 
     def _skinpro_check_recall_reviewed(self):

@@ -76,7 +76,7 @@ class StockPicking(models.Model):
                 "picking_type_id": picking_type.id,
                 "location_id": picking_type.default_location_src_id.id,
                 "location_dest_id": picking_type.default_location_dest_id.id,
-                "origin": session.name,
+                "origin": session._skinpro_stock_reference(),
                 "scheduled_date": session.planned_start,
                 "move_ids": [
                     Command.create(
@@ -122,8 +122,8 @@ class StockPicking(models.Model):
                 or move.date_deadline != session.planned_start
             )
         ).write({"date": session.planned_start, "date_deadline": session.planned_start})
-        if self.origin != session.name:
-            self.origin = session.name
+        if self.origin != session._skinpro_stock_reference():
+            self.origin = session._skinpro_stock_reference()
 
     @api.model
     def _skinpro_move_values(self, picking_type, product, quantity):
@@ -208,14 +208,9 @@ class StockPicking(models.Model):
             return picking
         # Refused, it leaves the booking as it was: confirmed, nothing reserved.
         with self.env.cr.savepoint():
-            # Consumed now, at today's cost, from the lots not expired today.
-            for move in picking.move_ids:
-                move.write(
-                    {
-                        "date": fields.Datetime.now(),
-                        "price_unit": self._skinpro_unit_cost(move.product_id, studio),
-                    }
-                )
+            # Consumed now, from the lots not expired today; Odoo's valuation
+            # prices the moves when they are done.
+            picking.move_ids.write({"date": fields.Datetime.now()})
             lots = session._skinpro_supplies({})[1]
             of_lots = picking.move_ids.filtered(lambda m: m.product_id in lots)
             of_lots._do_unreserve()
@@ -250,18 +245,6 @@ class StockPicking(models.Model):
             picking._skinpro_request_restock(product, missing)
         return picking
 
-    @api.model
-    def _skinpro_unit_cost(self, product, company):
-        """The consumable's cost now, for the reports: the studio's own cost, else
-        the chain's, which buys for its studios."""
-        # The chain may be outside the user's companies: costs are read as the
-        # system, and only the figure leaves this method.
-        product = product.sudo()
-        return (
-            product.with_company(company).standard_price
-            or product.with_company(company._skinpro_chain()).standard_price
-        )
-
     def _skinpro_shortages(self):
         """{consumable: quantity in its unit} that Odoo could not reserve, or that
         did not leave the stock for want of it."""
@@ -287,8 +270,12 @@ class StockPicking(models.Model):
         )
 
     def _skinpro_cost(self):
-        """What the consumables that left the stock cost."""
-        return sum(move.quantity * move.price_unit for move in self.move_ids)
+        """What the consumables that left the stock cost: the value Odoo's stock
+        valuation gave their moves (standard, average or FIFO, as each product's
+        category says)."""
+        return sum(
+            self.move_ids.filtered(lambda move: move.state == "done").mapped("value")
+        )
 
     def _send_confirmation_email(self):
         # A treatment's consumables are not delivered to anyone: nobody to mail.

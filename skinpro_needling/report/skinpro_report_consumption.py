@@ -30,7 +30,7 @@ class SkinproReportConsumption(models.Model):
             "product_uom",
             "quantity",
             "state",
-            "price_unit",
+            "value",
         ],
     }
     _order = "date desc"
@@ -98,7 +98,8 @@ class SkinproReportConsumption(models.Model):
                                0.0,
                                move.quantity,
                                studio.currency_id,
-                               move.quantity * COALESCE(move.price_unit, 0)
+                               -- What Odoo's stock valuation gave the move.
+                               COALESCE(move.value, 0)
                           FROM skinpro_treatment_session s
                           JOIN stock_move move
                             ON move.picking_id = s.consumption_picking_id

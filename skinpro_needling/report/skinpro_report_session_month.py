@@ -5,9 +5,32 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from ..rules import screening as screening_rules
 from .skinpro_report_session import DEPTH_CLASSES, REPORTED_STATES
 
 CUT_PARAMETER = "skinpro_needling.session_month_cut"
+# What a folded row holds besides its studio and month: the sessions' figures,
+# and the studio's service (consultations, screenings by outcome, referrals).
+SERVICE_COLUMNS = (
+    "lead_count",
+    "screening_count",
+    "screening_cleared_count",
+    "screening_clearance_count",
+    "screening_deferred_count",
+    "screening_refer_count",
+    "referral_count",
+    "referral_accepted_count",
+)
+FIGURE_COLUMNS = (
+    "product_tmpl_id",
+    "depth_class",
+    "state",
+    "session_count",
+    "depth_breach_count",
+    "revenue",
+    "consumables_cost",
+    *SERVICE_COLUMNS,
+)
 FOLDED = "skinpro_session_month_folded"
 CHANGED = "skinpro_session_month_changed"
 
@@ -20,8 +43,13 @@ class SkinproReportSessionMonth(models.Model):
     sessions themselves. So the figures are always the sessions' own, and years of
     a chain cost a few thousand rows to read.
 
-    A month is folded again at night when a session of it changes (its state,
-    studio, treatment, dates or amounts, through the session's own methods)."""
+    Every studio has a row for every month (its service row: consultations,
+    screenings by outcome, referrals, zeros where there is nothing) beside its
+    sessions' rows, so a studio that did no session still shows. The service rows
+    are folded with the sessions'.
+
+    A month is folded again at night when a session, consultation, referral or
+    screening of it changes (through their own methods)."""
 
     _name = "skinpro.report.session.month"
     _description = "Sessions per studio and month"
@@ -38,7 +66,9 @@ class SkinproReportSessionMonth(models.Model):
             "depth_breach",
         ],
         "product.product": ["product_tmpl_id"],
-        "res.company": ["currency_id"],
+        "res.company": ["currency_id", "parent_id"],
+        "crm.lead": ["create_date", "company_id", "skinpro_is_referral", "stage_id"],
+        "skinpro.screening": ["date", "company_id", "state", "outcome"],
     }
     _order = "date desc"
     _rec_name = "date"
@@ -55,6 +85,19 @@ class SkinproReportSessionMonth(models.Model):
     currency_id = fields.Many2one("res.currency", readonly=True)
     revenue = fields.Monetary(readonly=True)
     consumables_cost = fields.Monetary(string="Consumables cost", readonly=True)
+    margin = fields.Monetary(readonly=True, help="Revenue less the consumables' cost.")
+    lead_count = fields.Integer(string="Consultations", readonly=True)
+    screening_count = fields.Integer(string="Screenings", readonly=True)
+    screening_cleared_count = fields.Integer(string="Screenings cleared", readonly=True)
+    screening_clearance_count = fields.Integer(
+        string="Screenings needing clearance", readonly=True
+    )
+    screening_deferred_count = fields.Integer(
+        string="Screenings deferred", readonly=True
+    )
+    screening_refer_count = fields.Integer(string="Screenings to refer", readonly=True)
+    referral_count = fields.Integer(string="Referrals", readonly=True)
+    referral_accepted_count = fields.Integer(string="Referrals accepted", readonly=True)
 
     # --- the view ---------------------------------------------------------------
 
@@ -73,7 +116,8 @@ class SkinproReportSessionMonth(models.Model):
                     session_count integer NOT NULL,
                     depth_breach_count integer NOT NULL,
                     revenue numeric NOT NULL,
-                    consumables_cost numeric NOT NULL
+                    consumables_cost numeric NOT NULL,
+                    %(service_columns)s
                 );
                 CREATE INDEX IF NOT EXISTS %(folded_index)s
                     ON %(folded)s (company_id, date);
@@ -86,7 +130,25 @@ class SkinproReportSessionMonth(models.Model):
                 folded=SQL.identifier(FOLDED),
                 folded_index=SQL.identifier(f"{FOLDED}_company_date_index"),
                 changed=SQL.identifier(CHANGED),
+                service_columns=SQL(", ").join(
+                    SQL("%s integer NOT NULL DEFAULT 0", SQL.identifier(column))
+                    for column in SERVICE_COLUMNS
+                ),
             )
+        )
+        # Each studio's months since the cut count their consultations, referrals
+        # and screenings from these, at every read of the dashboard.
+        tools.create_index(
+            cr,
+            "skinpro_crm_lead_company_create_date_index",
+            "crm_lead",
+            ["company_id", "create_date"],
+        )
+        tools.create_index(
+            cr,
+            "skinpro_screening_company_date_index",
+            "skinpro_screening",
+            ["company_id", "date"],
         )
         self._create_view(self._folded_until())
 
@@ -103,7 +165,7 @@ class SkinproReportSessionMonth(models.Model):
         )
 
     def _query(self, cut):
-        cut = SQL("%s::date", cut)
+        cut_date, cut = cut, SQL("%s::date", cut)
         sessions = SQL("skinpro_treatment_session s")
         # Each month changed, from its sessions alone (the studio x month index).
         changed_sessions = SQL(
@@ -119,14 +181,30 @@ class SkinproReportSessionMonth(models.Model):
             changed=SQL.identifier(CHANGED),
             month=self._month_of_session(),
         )
+        # Every studio's months since the cut (since its first figure before any
+        # fold), this month included.
+        months_since_cut = SQL(
+            """
+            (SELECT studio.id AS company_id, month::date AS date
+               FROM res_company studio
+              CROSS JOIN generate_series(
+                    %(start)s::timestamp,
+                    date_trunc('month', now() AT TIME ZONE 'UTC'),
+                    interval '1 month') month
+              WHERE studio.parent_id IS NOT NULL)
+            """,
+            start=self._first_month() if cut_date == "-infinity" else cut,
+        )
+        folded_columns = SQL(", ").join(
+            SQL("folded.%s", SQL.identifier(column))
+            for column in ("id", "date", "company_id", *FIGURE_COLUMNS)
+        )
         return SQL(
             """
-            SELECT figures.*, studio.currency_id
+            SELECT figures.*, figures.revenue - figures.consumables_cost AS margin,
+                   studio.currency_id
               FROM (
-                SELECT folded.id, folded.date, folded.company_id,
-                       folded.product_tmpl_id, folded.depth_class, folded.state,
-                       folded.session_count, folded.depth_breach_count,
-                       folded.revenue, folded.consumables_cost
+                SELECT %(folded_columns)s
                   FROM %(folded)s folded
                  WHERE folded.date < %(cut)s
                    AND NOT EXISTS (
@@ -134,21 +212,35 @@ class SkinproReportSessionMonth(models.Model):
                             WHERE changed.company_id = folded.company_id
                               AND changed.date = folded.date)
                 UNION ALL
-                -- Since the cut, from the sessions.
+                -- Since the cut, from the sessions and the studio's service.
                 %(since_cut)s
+                UNION ALL
+                %(service_since_cut)s
                 UNION ALL
                 -- The folded months changed since they were folded.
                 %(changed_months)s
+                UNION ALL
+                %(service_changed)s
               ) figures
               JOIN res_company studio ON studio.id = figures.company_id
             """,
             folded=SQL.identifier(FOLDED),
+            folded_columns=folded_columns,
             changed=SQL.identifier(CHANGED),
             cut=cut,
             since_cut=self._sessions_per_month(
                 sessions, SQL("s.session_date >= %s", cut)
             ),
+            service_since_cut=self._service_per_month(months_since_cut),
             changed_months=self._sessions_per_month(changed_sessions, SQL("TRUE")),
+            service_changed=self._service_per_month(
+                SQL(
+                    "(SELECT changed.company_id, changed.date FROM %s changed"
+                    " JOIN res_company studio ON studio.id = changed.company_id"
+                    " WHERE studio.parent_id IS NOT NULL)",
+                    SQL.identifier(CHANGED),
+                )
+            ),
         )
 
     @api.model
@@ -157,23 +249,40 @@ class SkinproReportSessionMonth(models.Model):
         return SQL("date_trunc('month', s.session_date::timestamp)::date")
 
     @api.model
+    def _first_month(self):
+        """The month of the chain's first session, consultation or screening."""
+        return SQL(
+            """
+            COALESCE(LEAST(
+                (SELECT date_trunc('month', MIN(session_date)::timestamp)
+                   FROM skinpro_treatment_session),
+                (SELECT date_trunc('month', MIN(create_date)) FROM crm_lead),
+                (SELECT date_trunc('month', MIN(date)::timestamp)
+                   FROM skinpro_screening)
+            ), date_trunc('month', now() AT TIME ZONE 'UTC'))::date
+            """
+        )
+
+    @api.model
     def _sessions_per_month(self, sessions, where):
         """The figures of `sessions` (a FROM clause naming them s) matching `where`,
         per studio, month, treatment, class and state: the view's rows, and what
-        the fold keeps. A row's id is its smallest session's, negative: no other
-        row holds it, nor any folded row."""
+        the fold keeps. A row's id is its smallest session's, doubled and negative:
+        no other row holds it, nor any folded row."""
         return SQL(
             """
-            SELECT -MIN(s.id) AS id,
+            SELECT -2 * MIN(s.id) AS id,
                    %(month)s AS date,
                    s.company_id,
                    p.product_tmpl_id,
                    s.depth_class,
                    s.state,
-                   COUNT(*) AS session_count,
-                   COUNT(*) FILTER (WHERE s.depth_breach) AS depth_breach_count,
+                   COUNT(*)::integer AS session_count,
+                   COUNT(*) FILTER (WHERE s.depth_breach)::integer
+                       AS depth_breach_count,
                    COALESCE(SUM(s.revenue), 0) AS revenue,
-                   COALESCE(SUM(s.consumables_cost), 0) AS consumables_cost
+                   COALESCE(SUM(s.consumables_cost), 0) AS consumables_cost,
+                   %(no_service)s
               FROM %(sessions)s
               LEFT JOIN product_product p ON p.id = s.product_id
              WHERE s.state != 'cancelled' AND %(where)s
@@ -183,6 +292,85 @@ class SkinproReportSessionMonth(models.Model):
             month=self._month_of_session(),
             sessions=sessions,
             where=where,
+            no_service=SQL(", ").join(
+                SQL("0 AS %s", SQL.identifier(column)) for column in SERVICE_COLUMNS
+            ),
+        )
+
+    @api.model
+    def _service_per_month(self, months):
+        """A row per studio and month of `months` (a FROM clause of company_id and
+        date, first days of months): its consultations (CRM leads that are not
+        referrals), confirmed screenings by outcome, and referrals sent that month
+        and accepted since, zeros where there is none. A row's id is odd and
+        negative, from its studio and month: no session row holds it."""
+        return SQL(
+            """
+            SELECT -(2 * (frame.company_id * 100000
+                          + EXTRACT(YEAR FROM frame.date)::integer * 12
+                          + EXTRACT(MONTH FROM frame.date)::integer) + 1) AS id,
+                   frame.date,
+                   frame.company_id,
+                   NULL::integer AS product_tmpl_id,
+                   NULL::varchar AS depth_class,
+                   NULL::varchar AS state,
+                   0 AS session_count,
+                   0 AS depth_breach_count,
+                   0::numeric AS revenue,
+                   0::numeric AS consumables_cost,
+                   COALESCE(leads.lead_count, 0) AS lead_count,
+                   COALESCE(screenings.screening_count, 0) AS screening_count,
+                   COALESCE(screenings.cleared, 0) AS screening_cleared_count,
+                   COALESCE(screenings.clearance, 0) AS screening_clearance_count,
+                   COALESCE(screenings.deferred, 0) AS screening_deferred_count,
+                   COALESCE(screenings.refer, 0) AS screening_refer_count,
+                   COALESCE(leads.referral_count, 0) AS referral_count,
+                   COALESCE(leads.referral_accepted_count, 0)
+                       AS referral_accepted_count
+              FROM %(months)s frame
+              LEFT JOIN LATERAL (
+                SELECT COUNT(*) FILTER (
+                           WHERE NOT COALESCE(lead.skinpro_is_referral, FALSE)
+                       )::integer AS lead_count,
+                       COUNT(*) FILTER (WHERE lead.skinpro_is_referral)::integer
+                           AS referral_count,
+                       COUNT(*) FILTER (
+                           WHERE lead.skinpro_is_referral
+                             AND lead.stage_id IN (
+                                 SELECT res_id FROM ir_model_data
+                                  WHERE module = 'skinpro_needling'
+                                    AND model = 'crm.stage'
+                                    AND name IN ('crm_stage_referral_accepted',
+                                                 'crm_stage_referral_treated'))
+                       )::integer AS referral_accepted_count
+                  FROM crm_lead lead
+                 WHERE lead.company_id = frame.company_id
+                   AND lead.create_date >= frame.date
+                   AND lead.create_date < frame.date + interval '1 month'
+              ) leads ON TRUE
+              LEFT JOIN LATERAL (
+                SELECT COUNT(*)::integer AS screening_count,
+                       COUNT(*) FILTER (WHERE screening.outcome = %(cleared)s)::integer
+                           AS cleared,
+                       COUNT(*) FILTER (
+                           WHERE screening.outcome = %(clearance)s)::integer
+                           AS clearance,
+                       COUNT(*) FILTER (WHERE screening.outcome = %(deferred)s)::integer
+                           AS deferred,
+                       COUNT(*) FILTER (WHERE screening.outcome = %(refer)s)::integer
+                           AS refer
+                  FROM skinpro_screening screening
+                 WHERE screening.company_id = frame.company_id
+                   AND screening.state = 'confirmed'
+                   AND screening.date >= frame.date
+                   AND screening.date < frame.date + interval '1 month'
+              ) screenings ON TRUE
+            """,
+            months=months,
+            cleared=screening_rules.CLEARED,
+            clearance=screening_rules.CLEARANCE_REQUIRED,
+            deferred=screening_rules.DEFERRED,
+            refer=screening_rules.REFER,
         )
 
     # --- folding ----------------------------------------------------------------
@@ -222,22 +410,40 @@ class SkinproReportSessionMonth(models.Model):
                 changed=SQL.identifier(CHANGED),
             )
         )
-        cr.execute(
-            SQL(
-                """
-                INSERT INTO %(folded)s (date, company_id, product_tmpl_id,
-                    depth_class, state, session_count, depth_breach_count, revenue,
-                    consumables_cost)
-                SELECT date, company_id, product_tmpl_id, depth_class, state,
-                       session_count, depth_breach_count, revenue, consumables_cost
-                  FROM (%(figures)s) figures
-                """,
-                folded=SQL.identifier(FOLDED),
-                figures=self._sessions_per_month(
-                    SQL("skinpro_treatment_session s"), refold
-                ),
-            )
+        columns = SQL(", ").join(
+            SQL.identifier(column) for column in ("date", "company_id", *FIGURE_COLUMNS)
         )
+        refolded_months = SQL(
+            """
+            (SELECT studio.id AS company_id, month::date AS date
+               FROM res_company studio
+              CROSS JOIN generate_series(
+                    %(start)s::timestamp,
+                    %(cut)s::date - interval '1 month',
+                    interval '1 month') month
+              WHERE studio.parent_id IS NOT NULL
+             UNION
+             SELECT changed.company_id, changed.date FROM %(changed)s changed
+               JOIN res_company studio ON studio.id = changed.company_id
+              WHERE studio.parent_id IS NOT NULL AND changed.date < %(cut)s)
+            """,
+            start=SQL("%s::date", previous) if previous else self._first_month(),
+            cut=cut,
+            changed=SQL.identifier(CHANGED),
+        )
+        for figures in (
+            self._sessions_per_month(SQL("skinpro_treatment_session s"), refold),
+            self._service_per_month(refolded_months),
+        ):
+            cr.execute(
+                SQL(
+                    "INSERT INTO %(folded)s (%(columns)s)"
+                    " SELECT %(columns)s FROM (%(figures)s) figures",
+                    folded=SQL.identifier(FOLDED),
+                    columns=columns,
+                    figures=figures,
+                )
+            )
         cr.execute(SQL("DELETE FROM %s WHERE date < %s", SQL.identifier(CHANGED), cut))
         self.env["ir.config_parameter"].sudo().set_param(
             CUT_PARAMETER, fields.Date.to_string(cut)

@@ -16,6 +16,7 @@ from . import test_pos_tours
 from . import test_referral
 from . import test_reports
 from . import test_report_session_month
+from . import test_chain_dashboard
 from . import test_screening
 from . import test_state_guards
 from . import test_studio_isolation
@@ -26,3 +27,9 @@ from . import test_cartridge
 from . import test_clickbot
 from . import test_studio_holdings
 from . import test_public_methods
+from . import test_privacy_boundary
+from . import test_break_glass
+from . import test_client_rights
+from . import test_break_glass_tours
+from . import test_portal_sharing
+from . import test_migration_privacy

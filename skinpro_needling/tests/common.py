@@ -485,6 +485,17 @@ class ExampleChain:
         ]
         self.product_full_face.skinpro_recipe_ids = recipe
         self.product_full_face_course.product_tmpl_id.skinpro_recipe_ids = recipe
+        # A consumable's cost is each company's, as in the demo: every studio's is
+        # the chain's, so that Odoo values its stock and consumption at it.
+        consumables = (
+            self.consumable_lidocaine
+            | self.consumable_cartridge
+            | self.consumable_aftercare_kit
+            | self.consumable_finishing_serum
+        )
+        for studio in self.studios:
+            for product in consumables:
+                product.with_company(studio).standard_price = product.standard_price
         central = self.env.ref("stock.warehouse0").lot_stock_id
         slc, phx, san = (
             studio.skinpro_warehouse_id.lot_stock_id for studio in self.studios

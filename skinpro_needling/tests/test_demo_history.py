@@ -83,3 +83,14 @@ class TestDemoHistory(BaseCommon):
         self.assertGreater(san, 0.5)
         self.assertGreater(san, 3 * self.referral_rate(self.slc))
         self.assertFalse(self.monthly_sessions(self.san)[:11] != [0] * 11)
+
+    def test_the_history_transfers_name_no_client(self):
+        # Inventory staff read transfers: who was treated is none of theirs.
+        sessions = self.env["skinpro.treatment.session"].search(
+            [("company_id", "=", self.slc.id), ("consumption_picking_id", "!=", False)]
+        )
+        self.assertGreater(len(sessions), 100)
+        for session in sessions:
+            picking = session.consumption_picking_id
+            self.assertFalse(picking.partner_id)
+            self.assertEqual(picking.origin, f"SESSION/{session.id}")

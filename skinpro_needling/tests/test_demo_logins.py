@@ -72,6 +72,10 @@ class TestDemoLogins(HttpCase):
         self.assertIn(client, draft.message_ids.partner_ids)
 
     def test_the_chain_manager_opens_the_dashboard_on_every_studio(self):
+        if not self.env.ref(
+            "skinpro_needling.studio_san_diego", raise_if_not_found=False
+        ):
+            self.skipTest("the demo chain is not installed")
         admin = self.env.ref("base.user_admin")
         # The chain manager works from the chain's company, no studio ticked.
         self.assertEqual(admin.company_id, self.env.ref("base.main_company"))

@@ -151,7 +151,10 @@ class TestHealthData(HttpCase):
             with self.subTest(login=login):
                 client = self.as_user(login, self.client)
                 fields_seen = client.fields_get()
-                self.assertIn("skinpro_screening_status", fields_seen)
+                # The front desk reads the status; inventory staff nothing of it.
+                self.assertEqual(
+                    "skinpro_screening_status" in fields_seen, login == "frontdesk_hd"
+                )
                 self.assertNotIn("skinpro_screening_ids", fields_seen)
                 arch = client.get_views([(False, "form")])["views"]["form"]["arch"]
                 self.assertNotIn("skinpro_screening_ids", arch)

@@ -100,7 +100,7 @@ class TestRecall(StockedStudiosCase, MockEmail):
         recall = self.recall()
         self.assertEqual(recall._name, "skinpro.recall")
         self.assertEqual(recall.lot_id, self.lot)
-        self.assertEqual(recall.partner_ids, self.client_a | self.client_b)
+        self.assertEqual(recall.sudo().partner_ids, self.client_a | self.client_b)
         self.assertEqual(recall.sudo().session_ids, self.session_a | self.session_b)
         lines = recall.sudo().studio_ids
         self.assertEqual(lines.company_id, self.studio_a | self.studio_b)
@@ -110,13 +110,14 @@ class TestRecall(StockedStudiosCase, MockEmail):
             (1, 1, 1),
         )
         self.assertTrue(self.lot.skinpro_recalled)
-        # The inventory staff see the clients, not the sessions (health records).
+        # Inventory staff see the counts, neither clients nor sessions (who was
+        # treated is health data); the studio's practitioner sees its own.
         with self.assertRaises(AccessError):
             recall.with_user(self.inventory).read(["session_ids"])
-        self.assertEqual(
-            recall.with_user(self.inventory).read(["partner_ids"])[0]["partner_ids"],
-            (self.client_a | self.client_b).ids,
-        )
+        with self.assertRaises(AccessError):
+            recall.with_user(self.inventory).read(["partner_ids"])
+        self.assertEqual(recall.with_user(self.inventory).partner_count, 2)
+        self.assertEqual(recall.with_user(self.practitioner).partner_ids, self.client_a)
 
     def test_every_studios_stock_of_the_lot_moves_to_its_quarantine(self):
         self.assertEqual(self.on_hand(self.studio_a, self.cartridge, self.lot), 4)
@@ -286,7 +287,7 @@ class TestRecall(StockedStudiosCase, MockEmail):
 
     def test_each_client_gets_a_notice_without_health_details(self):
         recall = self.recall()
-        notices = recall.notice_ids
+        notices = recall.sudo().notice_ids
         self.assertEqual(notices.partner_id, self.client_a | self.client_b)
         notice_a = notices.filtered(lambda n: n.partner_id == self.client_a)
         self.assertEqual(notice_a.company_id, self.studio_a)

@@ -29,6 +29,13 @@ NOT_COMPANY_BOUND = {
     # The session's booking, which follows the session to another studio: checked
     # by its own constraint once it did (a test below).
     ("skinpro.treatment.session", "consumption_picking_id"),
+    # Break-glass crosses studios by design: the access is the asking studio's,
+    # the client and each read's record another studio's.
+    ("skinpro.break.glass", "partner_id"),
+    ("skinpro.break.glass.read", "grant_id"),
+    # A client asks the chain: any studio handles her request about every record
+    # of hers in the chain.
+    ("skinpro.client.request", "partner_id"),
 }
 
 

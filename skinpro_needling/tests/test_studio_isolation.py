@@ -87,6 +87,42 @@ class TestStudioIsolationEverywhere(HttpCase):
         cls.env["skinpro.portal.attempt"]._skinpro_log(
             "submitted", "192.0.2.1", screening._name, screening.id, company=cls.slc
         )
+        # Break-glass and a client's request of Salt Lake City: an access asked
+        # from it (to a San Diego client's record), a read of its own record by
+        # San Diego, and a client's data it produced.
+        sd = example.studio_san_diego
+        slc_client = example.client_slc_cleared
+        sd_client = (
+            cls.env["skinpro.screening"]
+            .search([("company_id", "=", sd.id)], limit=1)
+            .partner_id
+        )
+        glass = users_of(
+            cls.env, sd, {"sd_glass": "skinpro_needling.group_practitioner"}
+        ) | users_of(
+            cls.env,
+            cls.slc,
+            {
+                "slc_glass": "skinpro_needling.group_practitioner",
+                "slc_rights": "skinpro_needling.group_studio_manager",
+            },
+        )
+        for login, studio, client in (
+            ("sd_glass", sd, slc_client),
+            ("slc_glass", cls.slc, sd_client),
+        ):
+            client.with_user(glass[login]).with_context(
+                allowed_company_ids=studio.ids
+            ).action_skinpro_break_glass("Isolation check")
+        slc_screening = cls.env["skinpro.screening"].search(
+            [("partner_id", "=", slc_client.id), ("company_id", "=", cls.slc.id)]
+        )
+        slc_screening.with_user(glass["sd_glass"]).with_context(
+            allowed_company_ids=sd.ids
+        ).read(["outcome"])
+        slc_client.with_user(glass["slc_rights"]).with_context(
+            allowed_company_ids=cls.slc.ids
+        ).action_skinpro_export_data()
         cls.env.flush_all()
 
     def models(self):

@@ -129,9 +129,30 @@ registry.category("web_tour.tours").add("skinpro_demo_chain_manager", {
             run: "click",
         },
         {
-            content: "the studios are columns, without ticking companies",
+            content:
+                "every studio is a column, San Diego too, without ticking companies",
             trigger:
-                ".o_pivot:has(th:contains('SkinPro Salt Lake City')):has(th:contains('SkinPro Phoenix'))",
+                ".o_pivot:has(th:contains('SkinPro Salt Lake City')):has(th:contains('SkinPro Phoenix')):has(th:contains('SkinPro San Diego'))",
+        },
+        {
+            content: "the consumables the studios used have a cost",
+            trigger: ".o_pivot tbody tr:first-child td.o_pivot_cell_value",
+            run() {
+                const measures = [
+                    ...document.querySelectorAll(".o_pivot thead tr:last-child th"),
+                ].map((header) => header.textContent.trim());
+                const totals = [
+                    ...document.querySelectorAll(
+                        ".o_pivot tbody tr:first-child td.o_pivot_cell_value"
+                    ),
+                ].map((cell) => cell.textContent.trim());
+                const costs = totals.filter(
+                    (_total, index) => measures[index] === "Consumables cost"
+                );
+                if (!costs.length || !costs.some((cost) => /[1-9]/.test(cost))) {
+                    throw new Error(`No consumables cost in ${totals.join(" | ")}`);
+                }
+            },
         },
     ],
 });
