@@ -33,6 +33,18 @@ class HealthRecordReport(models.AbstractModel):
             }
             for client in clients
         }
+        # What the PDF prints of another studio's record through a break-glass
+        # access is a read like any other: logged.
+        for record in records.values():
+            screenings, sessions = record["screenings"], record["sessions"]
+            for held in (
+                screenings,
+                screenings.answer_ids,
+                screenings.clearance_ids,
+                sessions,
+                sessions.depth_line_ids,
+            ):
+                held._skinpro_log_glass_reads(["health record PDF"])
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",

@@ -97,6 +97,29 @@ class TestBreakGlass(PrivacyCase):
         self.assertIn("skinpro.screening.answer", logged.mapped("res_model"))
         self.assertEqual(grant.read_count, len(logged))
 
+    def test_printing_her_health_record_is_a_logged_read(self):
+        grant = self.grant()
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.practitioner)
+            .with_context(allowed_company_ids=self.studio_b.ids)
+            ._render_qweb_html(
+                "skinpro_needling.report_health_record", self.client_a.ids
+            )
+        )
+        self.assertIn(self.studio_a.name, html.decode())
+        printed = self.reads(grant).filtered(
+            lambda log: log.fields_read == "health record PDF"
+        )
+        self.assertLessEqual(
+            {
+                ("skinpro.treatment.session", self.session_a.id),
+                ("skinpro.screening", self.screening_a.id),
+            },
+            {(log.res_model, log.res_id) for log in printed},
+        )
+        self.assertIn("skinpro.screening.answer", printed.mapped("res_model"))
+
     def test_the_chain_sets_how_long_it_lasts(self):
         self.chain.skinpro_break_glass_hours = 2
         grant = self.grant()
