@@ -15,8 +15,9 @@ class SkinproReportShelf(models.Model):
     received (from a supplier, the central warehouse or any other place, less what
     went back), used by sessions (to or from the treatment consumption location),
     sold (to or from customers: the POS), scrapped (a scrap order), or counted (an
-    inventory adjustment: the count's difference). The unexplained loss is what
-    the counts found missing:
+    inventory adjustment: the count's difference; the counts before any other move
+    of a consumable at a studio are its initial inventory, received). The
+    unexplained loss is what the counts found missing:
 
         expected = opening + received - used - sold - scrapped
         counted  = expected + the counts' differences (the shelf after the counts)
@@ -139,11 +140,12 @@ class SkinproReportShelf(models.Model):
     def _query(self):
         return SQL(
             """
-            WITH side AS (
+            WITH moved AS (
                 -- Each done move once per studio whose shelf it enters or leaves
                 -- (a move between two studios counts for both), in the product's
                 -- unit, signed: into the shelf above zero.
                 SELECT shelf.company_id,
+                       move.date AS moved_on,
                        move.product_id,
                        template.uom_id,
                        date_trunc('month', move.date)::date AS date,
@@ -186,6 +188,19 @@ class SkinproReportShelf(models.Model):
                  ) shelf
                   JOIN stock_location other ON other.id = shelf.other_id
                  WHERE move.state = 'done'
+            ),
+            side AS (
+                -- The counts that put a consumable on a studio's shelf before any
+                -- other move of it there are its initial inventory: received.
+                SELECT moved.company_id, moved.product_id, moved.uom_id,
+                       moved.date, moved.qty, moved.value,
+                       CASE WHEN moved.kind = 'counted'
+                             AND moved.moved_on < COALESCE(MIN(moved.moved_on)
+                                 FILTER (WHERE moved.kind != 'counted') OVER (
+                                     PARTITION BY moved.company_id, moved.product_id),
+                                 'infinity')
+                            THEN 'received' ELSE moved.kind END AS kind
+                  FROM moved
             ),
             month AS (
                 SELECT company_id, product_id, uom_id, date,

@@ -5,12 +5,16 @@ and month, what was received, used by sessions, sold, scrapped and what the coun
 found, with the unexplained loss in units, value and percent; and a studio created
 after the products values its stock at its chain's cost."""
 
+import re
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .common import StockedStudiosCase, create_studios
+from odoo.addons.base.tests.common import BaseCommon
+
+from .common import StockedStudiosCase, create_studios, skip_without_demo
 
 COSTS = {"kit": 9.0, "cartridge": 6.5, "anaesthetic": 0.4}
 COLUMNS = (
@@ -254,6 +258,21 @@ class TestShelf(StockedStudiosCase):
         self.assertEqual(shelf["loss_qty"], -1)
         self.assertEqual(shelf["loss_value"], -9.0)
 
+    def test_a_first_count_on_an_empty_shelf_is_the_initial_inventory(self):
+        quant = self.env["stock.quant"].create(
+            {
+                "product_id": self.kit.id,
+                "location_id": self.warehouse.lot_stock_id.id,
+                "inventory_quantity": 10,
+            }
+        )
+        quant.with_company(self.studio_c).action_apply_inventory()
+        shelf = self.shelf(self.kit, self.this_month)
+        self.assertEqual(shelf["received_qty"], 10)
+        self.assertEqual(shelf["received_value"], 90.0)
+        self.assertEqual(shelf["counted_qty"], 10)
+        self.assertEqual(shelf["loss_qty"], 0)
+
     def test_inventory_staff_see_their_studio_and_who_used_it_not_whom(self):
         _session, practitioner = self.kits_through_the_month()
         inventory = self.studio_user(
@@ -301,3 +320,52 @@ class TestShelf(StockedStudiosCase):
                 & {"res.partner", "skinpro.treatment.session"},
                 model,
             )
+
+    def test_the_monthly_report_shows_the_shelf_and_who_used_it(self):
+        _session, practitioner = self.kits_through_the_month()
+        manager = self.studio_user(
+            "shelf_manager", self.studio_c, "skinpro_needling.group_studio_manager"
+        )
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(manager)
+            .with_context(allowed_company_ids=self.studio_c.ids)
+            ._render_qweb_html(
+                "skinpro_needling.report_studio_month",
+                self.studio_c.ids,
+                data={"month": str(self.this_month)},
+            )
+        )
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
+        self.assertIn("Charted use against the shelf", text)
+        self.assertIn(
+            f"Aftercare kit ( Units ) Used by: {practitioner.name} 1 "
+            "20 0 1 2 1 16 13 3 (18.8%) $ 27.00",
+            text,
+        )
+        self.assertNotIn("Client of C", text)
+
+
+@tagged("post_install", "-at_install")
+class TestShelfDemo(BaseCommon):
+    def test_salt_lake_citys_count_found_cartridges_missing(self):
+        skip_without_demo(self.env)
+        ref = self.env.ref
+        last_month = fields.Date.context_today(self.env.user).replace(
+            day=1
+        ) - relativedelta(months=1)
+        losses = {
+            (row.company_id, row.product_id): (row.loss_qty, row.loss_value)
+            for row in self.env["skinpro.report.shelf"].search(
+                [("date", "=", last_month), ("loss_qty", "!=", 0)]
+            )
+        }
+        self.assertEqual(
+            losses,
+            {
+                (
+                    ref("skinpro_needling.studio_salt_lake"),
+                    ref("skinpro_needling.consumable_cartridge"),
+                ): (4, 26.0)
+            },
+        )
