@@ -91,7 +91,8 @@ class StudioMonthReport(models.AbstractModel):
     def _shelf_figures(self, studio, month):
         """Charted use against the shelf for the studio's month: its rows of
         skinpro.report.shelf, and per consumable the practitioners whose sessions
-        used it, with their quantities (the consumption analysis: no client)."""
+        used it with their quantities, as a line of text (from the consumption
+        analysis: no client)."""
         start = fields.Date.to_date(month).replace(day=1)
         end = start + relativedelta(months=1)
         rows = self.env["skinpro.report.shelf"].search(
@@ -111,5 +112,10 @@ class StudioMonthReport(models.AbstractModel):
             ["product_id", "practitioner_id"],
             ["actual_qty:sum"],
         ):
-            used_by.setdefault(product.id, []).append((practitioner, quantity))
-        return {"rows": rows, "used_by": used_by}
+            used_by.setdefault(product.id, []).append(
+                f"{practitioner.name} {quantity:g}"
+            )
+        return {
+            "rows": rows,
+            "used_by": {product: ", ".join(uses) for product, uses in used_by.items()},
+        }
