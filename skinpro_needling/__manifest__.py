@@ -53,6 +53,7 @@
         "views/skinpro_client_request_views.xml",
         "report/skinpro_client_data_report.xml",
         "views/skinpro_menus.xml",
+        "views/skinpro_report_shelf_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",

@@ -102,6 +102,9 @@ PROFILES = {
 }
 MONTHS = 12
 BOOKED_DAYS = 14
+# The inventory counts at the end of last month that found fewer on the shelf than
+# the studio's records say: per studio, the consumable and how many were missing.
+SHORT_COUNTS = {"SLC": ("skinpro_needling.consumable_cartridge", 4)}
 
 
 class DemoHistory:
@@ -135,8 +138,62 @@ class DemoHistory:
         rng.shuffle(names)
         for code, studio in studios.items():
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
+        self._date_opening_counts(today)
+        self._insert_short_counts(today, studios)
         self.env.invalidate_all()
         self._ship_from_central()
+
+    def _date_opening_counts(self, today):
+        """The demo's stock was counted in (demo/skinpro_inventory_demo.xml) before
+        this history: those counts are the chain's initial inventory, a year ago,
+        before the first month of the history."""
+        opened = self._stamp(today - timedelta(days=30 * MONTHS + 1), 7)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH opening AS (
+                    UPDATE stock_move SET date = %(opened)s
+                     WHERE is_inventory AND state = 'done' RETURNING id)
+                UPDATE stock_move_line SET date = %(opened)s
+                 WHERE move_id IN (SELECT id FROM opening)
+                """,
+                opened=opened,
+            )
+        )
+
+    def _insert_short_counts(self, today, studios):
+        """The counts of SHORT_COUNTS, on the last day of last month: the count's
+        difference leaves the studio's stock for its inventory loss location,
+        valued at the studio's cost, as Odoo books an inventory adjustment."""
+        day = today.replace(day=1) - timedelta(days=1)
+        for code, (xmlid, missing) in SHORT_COUNTS.items():
+            studio = studios[code]
+            product = self.env.ref(xmlid).with_company(studio)
+            self._insert(
+                "stock_move",
+                [
+                    {
+                        "company_id": studio.id,
+                        "product_id": product.id,
+                        "product_uom": product.uom_id.id,
+                        "product_uom_qty": missing,
+                        "product_qty": missing,
+                        "quantity": missing,
+                        "price_unit": product.standard_price,
+                        "value": missing * product.standard_price,
+                        "location_id": studio.skinpro_warehouse_id.lot_stock_id.id,
+                        "location_dest_id": product.property_stock_inventory.id,
+                        "state": "done",
+                        "picked": True,
+                        "is_inventory": True,
+                        "is_out": True,
+                        "procure_method": "make_to_stock",
+                        "reference": "Physical Inventory",
+                        "date": self._stamp(day, 18),
+                    }
+                ],
+            )
 
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule

@@ -1,5 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+from datetime import datetime
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -176,6 +178,34 @@ class ResCompany(models.Model):
                             cap=cap,
                         )
                     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies.filtered("parent_id")._skinpro_copy_parent_costs()
+        return companies
+
+    def _skinpro_copy_parent_costs(self):
+        """A product's cost is each company's, and Odoo gives a new company none:
+        a new studio would value its stock, and what its sessions consume, at 0.
+        It starts at its parent's cost of each product it may use, from the
+        beginning of time in Odoo's cost history; its receipts then move it as
+        the product's costing method says (average, FIFO)."""
+        Product = self.env["product.product"].sudo().with_context(active_test=False)
+        for studio in self:
+            parent = studio.parent_id
+            costs = defaultdict(list)
+            for product in Product.with_company(parent).search(
+                [
+                    ("company_id", "in", [False, *parent.parent_ids.ids]),
+                    ("standard_price", "!=", 0),
+                ]
+            ):
+                costs[product.standard_price].append(product.id)
+            for cost, product_ids in costs.items():
+                Product.browse(product_ids).with_company(studio).with_context(
+                    valuation_date=datetime.min
+                ).write({"standard_price": cost})
 
     def _skinpro_chain(self):
         """The chain's company, whose policy (depth cap, screening validity) a

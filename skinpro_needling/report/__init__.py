@@ -6,6 +6,7 @@ from . import skinpro_report_screening
 from . import skinpro_report_referral
 from . import skinpro_report_consumption
 from . import skinpro_report_stock_cover
+from . import skinpro_report_shelf
 from . import skinpro_report_funnel
 from . import studio_month_report
 from . import health_record_report

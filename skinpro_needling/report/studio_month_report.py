@@ -32,6 +32,9 @@ class StudioMonthReport(models.AbstractModel):
             "figures": {
                 studio.id: self._studio_figures(studio, month) for studio in studios
             },
+            "shelf": {
+                studio.id: self._shelf_figures(studio, month) for studio in studios
+            },
         }
 
     @api.model
@@ -81,4 +84,38 @@ class StudioMonthReport(models.AbstractModel):
                 ["expected_qty:sum", "actual_qty:sum", "variance_qty:sum"],
             ),
             "expiring_quants": expiring,
+        }
+
+    @api.model
+    @api.readonly
+    def _shelf_figures(self, studio, month):
+        """Charted use against the shelf for the studio's month: its rows of
+        skinpro.report.shelf, and per consumable the practitioners whose sessions
+        used it with their quantities, as a line of text (from the consumption
+        analysis: no client)."""
+        start = fields.Date.to_date(month).replace(day=1)
+        end = start + relativedelta(months=1)
+        rows = self.env["skinpro.report.shelf"].search(
+            [("company_id", "=", studio.id), ("date", "=", start)],
+            order="product_id",
+        )
+        used_by = {}
+        for product, practitioner, quantity in self.env[
+            "skinpro.report.consumption"
+        ]._read_group(
+            [
+                ("company_id", "=", studio.id),
+                ("date", ">=", fields.Datetime.to_datetime(start)),
+                ("date", "<", fields.Datetime.to_datetime(end)),
+                ("actual_qty", "!=", 0),
+            ],
+            ["product_id", "practitioner_id"],
+            ["actual_qty:sum"],
+        ):
+            used_by.setdefault(product.id, []).append(
+                f"{practitioner.name} {quantity:g}"
+            )
+        return {
+            "rows": rows,
+            "used_by": {product: ", ".join(uses) for product, uses in used_by.items()},
         }

@@ -17,6 +17,7 @@ from . import test_referral
 from . import test_reports
 from . import test_report_session_month
 from . import test_chain_dashboard
+from . import test_shelf
 from . import test_screening
 from . import test_state_guards
 from . import test_studio_isolation
