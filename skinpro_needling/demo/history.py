@@ -140,6 +140,7 @@ class DemoHistory:
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self._date_opening_counts(today)
         self._insert_short_counts(today, studios)
+        self._balance_opening_counts(today)
         self.env.invalidate_all()
         self._ship_from_central()
 
@@ -194,6 +195,112 @@ class DemoHistory:
                     }
                 ],
             )
+
+    def _balance_opening_counts(self, today):
+        """The history's moves were written around the shelf, which holds what the
+        demo's counts put there: the initial inventory of each warehouse is what
+        makes every product's moves add up to what the shelf holds today, so that
+        charted use reconciles with the shelf month after month."""
+        opened = self._stamp(today - timedelta(days=30 * MONTHS + 1), 7)
+        self.env.flush_all()
+        for warehouse in self.env["stock.warehouse"].search([]):
+            inside = SQL(
+                "SELECT id FROM stock_location WHERE usage = 'internal' "
+                "AND parent_path LIKE %s",
+                f"{warehouse.view_location_id.parent_path}%",
+            )
+            self.env.cr.execute(
+                SQL(
+                    """
+                    WITH held AS (
+                        SELECT product_id, SUM(quantity) AS quantity
+                          FROM stock_quant WHERE location_id IN (%(inside)s)
+                         GROUP BY product_id),
+                    booked AS (
+                        SELECT product_id,
+                               SUM(CASE WHEN location_dest_id IN (%(inside)s)
+                                        THEN quantity ELSE -quantity END) AS quantity
+                          FROM stock_move
+                         WHERE state = 'done'
+                           AND (location_id IN (%(inside)s))
+                               <> (location_dest_id IN (%(inside)s))
+                         GROUP BY product_id)
+                    SELECT product_id,
+                           COALESCE(held.quantity, 0) - COALESCE(booked.quantity, 0)
+                      FROM held FULL JOIN booked USING (product_id)
+                     WHERE COALESCE(held.quantity, 0) <> COALESCE(booked.quantity, 0)
+                    """,
+                    inside=inside,
+                )
+            )
+            for product_id, missing in self.env.cr.fetchall():
+                self._add_to_opening_count(warehouse, product_id, missing, opened)
+
+    def _add_to_opening_count(self, warehouse, product_id, quantity, opened):
+        product = self.env["product.product"].browse(product_id)
+        product = product.with_company(warehouse.company_id)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE stock_move
+                   SET quantity = quantity + %(quantity)s,
+                       product_qty = product_qty + %(quantity)s,
+                       product_uom_qty = product_uom_qty + %(quantity)s,
+                       value = COALESCE(value, 0) + %(quantity)s * %(cost)s
+                 WHERE id = (SELECT id FROM stock_move
+                              WHERE is_inventory AND state = 'done'
+                                AND product_id = %(product)s
+                                AND location_dest_id = %(stock)s
+                              ORDER BY date, id LIMIT 1)
+                RETURNING id
+                """,
+                quantity=quantity,
+                cost=product.standard_price,
+                product=product.id,
+                stock=warehouse.lot_stock_id.id,
+            )
+        )
+        counted = self.env.cr.fetchone()
+        if counted:
+            # Its first line (a lot, for cartridges) holds the difference.
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE stock_move_line
+                       SET quantity = quantity + %(quantity)s,
+                           quantity_product_uom = quantity_product_uom + %(quantity)s
+                     WHERE id = (SELECT id FROM stock_move_line WHERE move_id = %(move)s
+                                  ORDER BY id LIMIT 1)
+                    """,
+                    quantity=quantity,
+                    move=counted[0],
+                )
+            )
+            return
+        self._insert(
+            "stock_move",
+            [
+                {
+                    "company_id": warehouse.company_id.id,
+                    "product_id": product.id,
+                    "product_uom": product.uom_id.id,
+                    "product_uom_qty": quantity,
+                    "product_qty": quantity,
+                    "quantity": quantity,
+                    "price_unit": product.standard_price,
+                    "value": quantity * product.standard_price,
+                    "location_id": product.property_stock_inventory.id,
+                    "location_dest_id": warehouse.lot_stock_id.id,
+                    "state": "done",
+                    "picked": True,
+                    "is_inventory": True,
+                    "is_in": True,
+                    "procure_method": "make_to_stock",
+                    "reference": "Physical Inventory",
+                    "date": opened,
+                }
+            ],
+        )
 
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule

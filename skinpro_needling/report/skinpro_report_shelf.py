@@ -48,7 +48,7 @@ class SkinproReportShelf(models.Model):
         "product.product": ["product_tmpl_id"],
         "product.template": ["uom_id"],
         "uom.uom": ["factor"],
-        "res.company": ["currency_id"],
+        "res.company": ["currency_id", "parent_id"],
     }
     _order = "date desc, company_id, product_id"
     _rec_name = "product_id"
@@ -272,6 +272,8 @@ class SkinproReportShelf(models.Model):
                    expected.loss_value
               FROM expected
               JOIN res_company studio ON studio.id = expected.company_id
+             -- The studios: the chain's central warehouse ships, it does not chart.
+             WHERE studio.parent_id IS NOT NULL
             """
         )
 
