@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 from odoo import fields
 from odoo.tools import SQL
 
+from .charts import DemoCharts
+
 FIRST_NAMES = [
     "Abigail",
     "Aiden",
@@ -137,6 +139,7 @@ class DemoHistory:
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self.env.invalidate_all()
         self._ship_from_central()
+        DemoCharts(self.env).generate(today)
 
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule
@@ -490,6 +493,7 @@ class DemoHistory:
                     "screening_id": client["screening_id"],
                     "consumption_picking_id": picking_id,
                     "state": "done",
+                    "review_state": "none",
                     "depth_class": "cosmetic",
                     "depth_limit_mm": limit,
                     "max_depth_mm": session["variant"].skinpro_depth_mm,

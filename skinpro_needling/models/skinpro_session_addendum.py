@@ -17,7 +17,6 @@ class SkinproSessionAddendum(models.Model):
 
     session_id = fields.Many2one(
         "skinpro.treatment.session",
-        string="Session",
         required=True,
         index=True,
         ondelete="restrict",
@@ -28,7 +27,6 @@ class SkinproSessionAddendum(models.Model):
     )
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,
@@ -71,11 +69,14 @@ class SkinproSessionAddendum(models.Model):
         return addenda
 
     def write(self, vals):
-        raise UserError(
-            self.env._(
-                "An addendum is kept as it was saved: add another one to correct it."
+        if self:
+            raise UserError(
+                self.env._(
+                    "An addendum is kept as it was saved: add another one to correct "
+                    "it."
+                )
             )
-        )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

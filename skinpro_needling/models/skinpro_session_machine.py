@@ -112,15 +112,17 @@ QUEUE_REVIEW = sm.Action(
     sources=(SIGNED,),
     sets=REVIEW_FIELDS,
 )
+# The medical director's buttons (Approve, Return), named by what they do: the
+# forms' other roles see no such button.
 APPROVE_REVIEW = sm.Action(
-    "action_review_approve",
-    _lt("Approve"),
+    "review_approve",
+    _lt("the medical director's approval"),
     sources=(SIGNED,),
     sets=REVIEW_FIELDS,
 )
 RETURN_REVIEW = sm.Action(
-    "action_review_return",
-    _lt("Return"),
+    "review_return",
+    _lt("the medical director's return"),
     sources=(SIGNED,),
     sets=REVIEW_FIELDS,
 )

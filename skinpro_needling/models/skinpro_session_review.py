@@ -15,12 +15,13 @@ _logger = logging.getLogger(__name__)
 DIRECTOR = "skinpro_needling.group_skinpro_medical_director"
 
 
-class SkinproTreatmentSession(models.Model):
+class SkinproSessionReview(models.AbstractModel):
     """The medical director's review of signed charts: those that must be
     reviewed are queued when signed, a sample of the others each day by the
     system; the director approves (counter-signs) or returns them."""
 
-    _inherit = "skinpro.treatment.session"
+    _name = "skinpro.session.review"
+    _description = "Chart reviewed by a medical director"
 
     review_state = fields.Selection(
         [

@@ -48,7 +48,8 @@ class SkinproTreatmentSession(models.Model):
     deadline: from then on it is locked (the state machine's `signed` state), and
     only addenda add to it. The signature keeps a digest of what was signed."""
 
-    _inherit = "skinpro.treatment.session"
+    _name = "skinpro.treatment.session"
+    _inherit = ["skinpro.treatment.session", "skinpro.session.review"]
 
     sign_deadline = fields.Datetime(
         string="Sign by",
@@ -84,6 +85,10 @@ class SkinproTreatmentSession(models.Model):
         search="_search_sign_overdue",
         help="Still unsigned past its deadline.",
     )
+    addenda_to_sign = fields.Boolean(
+        compute="_compute_addenda_to_sign",
+        help="Addenda were added since the chart was last signed.",
+    )
     addendum_ids = fields.One2many(
         "skinpro.session.addendum", "session_id", string="Addenda", readonly=True
     )
@@ -98,6 +103,13 @@ class SkinproTreatmentSession(models.Model):
         if state == SIGNED:
             return self.env._("signed")
         return super()._skinpro_state_label(state)
+
+    @api.depends("addendum_ids", "signed_addenda")
+    def _compute_addenda_to_sign(self):
+        for session in self:
+            session.addenda_to_sign = bool(session.signed_on) and (
+                len(session.addendum_ids) > session.signed_addenda
+            )
 
     def _compute_signature_intact(self):
         for session in self:
@@ -164,12 +176,13 @@ class SkinproTreatmentSession(models.Model):
         return chart_review.digest(self._skinpro_chart_content(self.signed_addenda))
 
     def _complete(self, override_shortage):
-        super()._complete(override_shortage)
+        result = super()._complete(override_shortage)
         hours = self.company_id.skinpro_chart_sign_hours
         with acting(self):
             self.write(
                 {"sign_deadline": chart_review.sign_deadline(self.date_end, hours)}
             )
+        return result
 
     # --- signing --------------------------------------------------------------------
 
@@ -199,7 +212,7 @@ class SkinproTreatmentSession(models.Model):
                 )
             )
         resign = bool(self.signed_on)
-        if resign and len(self.addendum_ids) == self.signed_addenda:
+        if resign and not self.addenda_to_sign:
             raise UserError(
                 self.env._(
                     "%(session)s is already signed: add an addendum to correct it, "

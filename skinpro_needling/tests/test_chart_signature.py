@@ -367,6 +367,13 @@ class TestChartReview(ChartCase):
                 }
             ],
         )
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "skinpro_needling.action_report_studio_month",
+            self.studio_a.ids,
+            data={"month": fields.Date.to_string(fields.Date.today())},
+        )[0]
+        self.assertIn(b"Charts signed and reviewed", html)
+        self.assertIn(self.practitioner.name.encode(), html)
         reader = self.env["skinpro.report.chart.compliance"].with_user(self.director)
         self.assertEqual(reader.search([]).company_id, self.studio_a)
         with mute_logger("odoo.models"), self.assertRaises(UserError):
