@@ -21,8 +21,9 @@ ADVERSE_EVENTS = (
 class DemoCharts:
     """The history's charts as the medical director finds them: signed by their
     practitioner (some late, the last three days' not yet), two adverse events
-    last month, the sample of the last two months drawn, last month's queue
-    worked (approved, one returned), this month's waiting."""
+    in the last weeks, the sample of the last two months drawn (each chart the
+    night after it was signed), the first half of last month's queue worked
+    (approved, one returned), the rest and this month's waiting."""
 
     def __init__(self, env):
         self.env = env
@@ -48,7 +49,18 @@ class DemoCharts:
         last_month = this_month - relativedelta(months=1)
         for month in (last_month, this_month):
             Session._skinpro_draw_review_sample(month)
-        self._work_last_month(last_month, this_month)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE skinpro_treatment_session
+                   SET queued_on = LEAST(signed_on + interval '1 day', %s)
+                 WHERE review_state = 'queued'
+                """,
+                now,
+            )
+        )
+        self.env.invalidate_all()
+        self._work_last_month(last_month, this_month, now)
         Session._cron_skinpro_chart_deadline()
 
     def _sign(self, history, now):
@@ -108,7 +120,7 @@ class DemoCharts:
                 )
             )
 
-    def _work_last_month(self, last_month, this_month):
+    def _work_last_month(self, last_month, this_month, now):
         director = self.env.ref("skinpro_needling.user_medical_director")
         queue = self.env["skinpro.treatment.session"].search(
             [
@@ -119,20 +131,23 @@ class DemoCharts:
             ],
             order="session_date, id",
         )
-        if not queue:
+        worked = queue[: len(queue) // 2 + 1]
+        if not worked:
             return
-        queue[0].with_user(director).action_review_return(
+        worked[0].with_user(director).action_review_return(
             comment="Which lot of cartridges was used? The chart names none."
         )
-        queue[1:].with_user(director).action_review_approve()
+        worked[1:].with_user(director).action_review_approve()
         # Reviewed a few days after being queued, as a director's week goes.
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE skinpro_treatment_session
-                   SET reviewed_on = queued_on + (2 + id %% 4) * interval '1 day'
+                   SET reviewed_on = LEAST(
+                           queued_on + (2 + id %% 4) * interval '1 day', %s)
                  WHERE id IN %s
                 """,
-                tuple(queue.ids),
+                now,
+                tuple(worked.ids),
             )
         )

@@ -52,8 +52,9 @@ registry.category("web_tour.tours").add("skinpro_chart_sign", {
             trigger: ".o-mail-Message:contains('Addendum by')",
         },
         {
-            content: "and signed",
-            trigger: ".o_statusbar_buttons:not(:has(button:contains('Sign again')))",
+            content: "signed with its addendum",
+            trigger:
+                ".o_statusbar_buttons:has(button:contains('Add an addendum')):not(:has(button:contains('Sign again')))",
         },
     ],
 });
@@ -94,16 +95,12 @@ registry.category("web_tour.tours").add("skinpro_chart_review", {
         confirmDialog(),
         {
             content: "approved",
-            trigger: ".o_form_view:not(:has(button[name='action_review_approve']))",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains('Approved')",
         },
         {
-            content: "back to the queue",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb .breadcrumb-item a",
-            run: "click",
-        },
-        {
-            content: "open the next chart",
-            trigger: ".o_data_row:first td[name='partner_id']",
+            content: "on to the next chart of the queue",
+            trigger: ".o_pager_next",
             run: "click",
         },
         {
