@@ -27,7 +27,6 @@ from . import skinpro_treatment_session_portal
 from . import skinpro_session_review
 from . import skinpro_session_signature
 from . import skinpro_session_addendum
-from . import res_company_charts
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import skinpro_break_glass
