@@ -4,7 +4,7 @@
     "name": "Micro-needling for Skincare Studio Chains",
     "summary": "Screen clients, keep cosmetic needling within each studio's legal "
     "depth, refer deeper work, and track consumables per studio",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/skinpro-studio/skinpro_needling",
     "author": "SkinPro Studio",
@@ -34,6 +34,7 @@
         "data/skinpro_activity_data.xml",
         "data/skinpro_recall_data.xml",
         "data/skinpro_mail_template_data.xml",
+        "data/skinpro_chart_data.xml",
         "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
@@ -54,9 +55,12 @@
         "report/skinpro_client_data_report.xml",
         "views/skinpro_menus.xml",
         "views/skinpro_report_shelf_views.xml",
+        "wizards/skinpro_review_return_views.xml",
+        "views/skinpro_chart_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",
+        "report/skinpro_chart_report.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [

@@ -6,6 +6,8 @@ from datetime import datetime, time, timedelta
 from odoo import fields
 from odoo.tools import SQL
 
+from .charts import DemoCharts
+
 FIRST_NAMES = [
     "Abigail",
     "Aiden",
@@ -143,6 +145,7 @@ class DemoHistory:
         self._balance_opening_counts(today)
         self.env.invalidate_all()
         self._ship_from_central()
+        DemoCharts(self.env).generate(today)
 
     def _date_opening_counts(self, today):
         """The demo's stock was counted in (demo/skinpro_inventory_demo.xml) before
@@ -654,6 +657,7 @@ class DemoHistory:
                     "screening_id": client["screening_id"],
                     "consumption_picking_id": picking_id,
                     "state": "done",
+                    "review_state": "none",
                     "depth_class": "cosmetic",
                     "depth_limit_mm": limit,
                     "max_depth_mm": session["variant"].skinpro_depth_mm,

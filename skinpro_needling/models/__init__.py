@@ -24,6 +24,9 @@ from . import skinpro_recall
 from . import skinpro_recall_studio
 from . import skinpro_recall_notice
 from . import skinpro_treatment_session_portal
+from . import skinpro_session_review
+from . import skinpro_session_signature
+from . import skinpro_session_addendum
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import skinpro_break_glass

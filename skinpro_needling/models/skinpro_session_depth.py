@@ -40,6 +40,7 @@ class SkinproSessionDepth(models.Model):
             "in_progress": sm.Lock(("session_id",)),
             "done": sm.Lock(sm.ALL),
             "cancelled": sm.Lock(sm.ALL),
+            "signed": sm.Lock(sm.ALL),
             "evidence": sm.Lock(sm.ALL),
         },
     )

@@ -72,15 +72,63 @@ PORTAL_RECONFIRMATION = sm.Action(
     sources=("planned",),
     sets=("reconfirmed_on",),
 )
-# The client's withdrawal of photo consent removes the before photo, in any state.
+# The client's withdrawal of photo consent removes the before photo, in any state
+# but signed: a signed chart keeps the photo it was signed with.
 PHOTO_CONSENT_WITHDRAWAL = sm.Action(
     "photo_consent_withdrawal",
     _lt("the client's withdrawal of photo consent"),
     sources=("planned", "in_progress", "done", "cancelled"),
 )
+# A done session whose chart its practitioner signed: nothing of it changes any
+# more; a correction is an addendum (`skinpro.session.addendum`). Not a value of
+# the state field: the state of a done session with a signature.
+SIGNED = "signed"
+# The fields of the signature and of the medical director's review.
+SIGNATURE_FIELDS = ("signed_on", "signed_by_id", "signature_digest", "signed_addenda")
+REVIEW_FIELDS = (
+    "review_state",
+    "review_reason",
+    "reviewer_id",
+    "reviewed_on",
+    "review_comment",
+    "review_returned_count",
+)
+SIGN = sm.Action(
+    "action_sign",
+    _lt("Sign"),
+    sources=("done", SIGNED),
+    target=SIGNED,
+    sets=SIGNATURE_FIELDS,
+)
+DEADLINE = sm.Action(
+    "sign_deadline",
+    _lt("completing the session"),
+    sources=("in_progress",),
+    sets=("sign_deadline",),
+)
+QUEUE_REVIEW = sm.Action(
+    "review_queue",
+    _lt("the medical director's review queue"),
+    sources=(SIGNED,),
+    sets=REVIEW_FIELDS,
+)
+# The medical director's buttons (Approve, Return), named by what they do: the
+# forms' other roles see no such button.
+APPROVE_REVIEW = sm.Action(
+    "review_approve",
+    _lt("the medical director's approval"),
+    sources=(SIGNED,),
+    sets=REVIEW_FIELDS,
+)
+RETURN_REVIEW = sm.Action(
+    "review_return",
+    _lt("the medical director's return"),
+    sources=(SIGNED,),
+    sets=REVIEW_FIELDS,
+)
 SESSION_MACHINE = sm.Machine(
     state_field="state",
-    states=("planned", "in_progress", "done", "cancelled"),
+    states=("planned", "in_progress", "done", "cancelled", SIGNED),
     creatable=("planned",),
     deletable=("planned",),
     actions=(
@@ -124,6 +172,11 @@ SESSION_MACHINE = sm.Machine(
         ),
         PORTAL_RECONFIRMATION,
         PHOTO_CONSENT_WITHDRAWAL,
+        SIGN,
+        DEADLINE,
+        QUEUE_REVIEW,
+        APPROVE_REVIEW,
+        RETURN_REVIEW,
     ),
     locks={
         "in_progress": sm.Lock(
@@ -141,6 +194,7 @@ SESSION_MACHINE = sm.Machine(
         ),
         "done": sm.Lock(sm.ALL, but=AFTERWARDS),
         "cancelled": sm.Lock(sm.ALL, but=AFTERWARDS),
+        SIGNED: sm.Lock(sm.ALL),
     },
     computed=("name", "session_date", "max_depth_mm", "revenue"),
 )

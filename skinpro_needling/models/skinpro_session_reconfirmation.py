@@ -27,6 +27,7 @@ class SkinproSessionReconfirmation(models.Model):
             "in_progress": sm.Lock(sm.ALL),
             "done": sm.Lock(sm.ALL),
             "cancelled": sm.Lock(sm.ALL),
+            "signed": sm.Lock(sm.ALL),
         },
     )
 

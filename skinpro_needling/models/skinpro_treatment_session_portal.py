@@ -107,7 +107,12 @@ class SkinproTreatmentSession(models.Model):
     @api.model
     def _skinpro_withdraw_photos(self, partner):
         sessions = self.sudo().search(
-            [("partner_id", "=", partner.id), ("before_photo", "!=", False)]
+            [
+                ("partner_id", "=", partner.id),
+                ("before_photo", "!=", False),
+                # A signed chart keeps the photo it was signed with.
+                ("signed_on", "=", False),
+            ]
         )
         for session in sessions:
             with acting(session):

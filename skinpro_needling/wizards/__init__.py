@@ -3,3 +3,4 @@
 from . import skinpro_month_report_wizard
 from . import skinpro_depth_breach_review
 from . import skinpro_break_glass_request
+from . import skinpro_review_return
