@@ -4,7 +4,7 @@
     "name": "Micro-needling for Skincare Studio Chains",
     "summary": "Screen clients, keep cosmetic needling within each studio's legal "
     "depth, refer deeper work, and track consumables per studio",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/skinpro-studio/skinpro_needling",
     "author": "SkinPro Studio",
@@ -20,6 +20,7 @@
         "product_expiry",
         "barcodes_gs1_nomenclature",
         "portal",
+        "hr_skills",
     ],
     "data": [
         "security/skinpro_groups.xml",
@@ -34,6 +35,7 @@
         "data/skinpro_activity_data.xml",
         "data/skinpro_recall_data.xml",
         "data/skinpro_mail_template_data.xml",
+        "data/skinpro_credential_data.xml",
         "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
@@ -53,6 +55,8 @@
         "views/skinpro_client_request_views.xml",
         "report/skinpro_client_data_report.xml",
         "views/skinpro_menus.xml",
+        "views/skinpro_credential_views.xml",
+        "views/skinpro_protocol_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",
@@ -67,6 +71,7 @@
     },
     "demo": [
         "demo/skinpro_chain_demo.xml",
+        "demo/skinpro_credential_demo.xml",
         "demo/skinpro_screening_demo.xml",
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",
