@@ -48,7 +48,11 @@ class HrEmployeeSkill(models.Model):
         for line in self:
             blocked = Session
             employee = line.employee_id.sudo()
-            if line.valid_to and employee.user_id and line.skill_type_id.skinpro_is_credential:
+            if (
+                line.valid_to
+                and employee.user_id
+                and line.skill_type_id.skinpro_is_credential
+            ):
                 studio = employee.company_id
                 held = studio._skinpro_credentials_held(employee.user_id, line.skill_id)
                 for session in Session.search(
@@ -103,8 +107,9 @@ class HrEmployeeSkill(models.Model):
                 continue
             employee = line.employee_id
             studio_managers = managers.filtered(
-                lambda user, studio=employee.company_id: studio in user.company_ids
-                and not user.share
+                lambda user, studio=employee.company_id: (
+                    studio in user.company_ids and not user.share
+                )
             )
             for user in employee.user_id | studio_managers:
                 employee.activity_schedule(

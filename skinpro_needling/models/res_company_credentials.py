@@ -59,12 +59,16 @@ class ResCompany(models.Model):
             refusals += [self._skinpro_describe_gap(gap) for gap in gap_refusals]
             warnings += [self._skinpro_describe_gap(gap) for gap in gap_warnings]
         if studio.skinpro_requires_protocol:
-            protocols = self.env["skinpro.protocol"].sudo().search(
-                [
-                    ("company_id", "=", self.id),
-                    ("product_tmpl_id", "=", product.product_tmpl_id.id),
-                    ("state", "=", "active"),
-                ]
+            protocols = (
+                self.env["skinpro.protocol"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "=", self.id),
+                        ("product_tmpl_id", "=", product.product_tmpl_id.id),
+                        ("state", "=", "active"),
+                    ]
+                )
             )
             if not protocols._skinpro_covers(user, depth_mm, day):
                 text = self.env._(
@@ -98,7 +102,9 @@ class ResCompany(models.Model):
         Employee = self.env["hr.employee"].sudo()
         for studio in self.filtered("parent_id"):
             users = practitioners.all_user_ids.filtered(
-                lambda user, studio=studio: studio in user.company_ids and not user.share
+                lambda user, studio=studio: (
+                    studio in user.company_ids and not user.share
+                )
             )
             employed = Employee.search(
                 [("user_id", "in", users.ids), ("company_id", "=", studio.id)]

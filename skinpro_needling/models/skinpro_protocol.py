@@ -134,7 +134,9 @@ class SkinproProtocol(models.Model):
         compute="_compute_awaiting_ids",
     )
 
-    @api.depends("director_signed_on", "signature_ids", "practitioner_ids", "medical_director_id")
+    @api.depends(
+        "director_signed_on", "signature_ids", "practitioner_ids", "medical_director_id"
+    )
     def _compute_awaiting_ids(self):
         for protocol in self:
             awaiting = protocol.practitioner_ids - protocol.signature_ids.user_id
@@ -152,7 +154,9 @@ class SkinproProtocol(models.Model):
     def action_send_for_signature(self):
         for protocol in self:
             if protocol.state != "draft":
-                raise UserError(self.env._("Only a draft protocol is sent for signature."))
+                raise UserError(
+                    self.env._("Only a draft protocol is sent for signature.")
+                )
         with acting(self):
             self.write({"state": "signing"})
         for protocol in self:
@@ -190,7 +194,11 @@ class SkinproProtocol(models.Model):
                     signed.director_signed_on = now
                 if user in protocol.practitioner_ids:
                     signed.signature_ids.create(
-                        {"protocol_id": protocol.id, "user_id": user.id, "signed_on": now}
+                        {
+                            "protocol_id": protocol.id,
+                            "user_id": user.id,
+                            "signed_on": now,
+                        }
                     )
             signed.activity_ids.filtered(lambda a, u=user: a.user_id == u).action_done()
             if not signed.awaiting_ids:
@@ -245,7 +253,9 @@ class SkinproProtocol(models.Model):
                 protocol.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=protocol.valid_until,
-                    summary=self.env._("Protocol lapses on %(day)s: renew it", day=protocol.valid_until),
+                    summary=self.env._(
+                        "Protocol lapses on %(day)s: renew it", day=protocol.valid_until
+                    ),
                     user_id=user.id,
                 )
         with acting(lapsing):

@@ -51,13 +51,15 @@ class SkinproTreatmentSession(models.Model):
             gated = studio.skinpro_requirement_ids or studio.skinpro_requires_protocol
             if session.product_id and gated:
                 users = users.filtered(
-                    lambda user, session=session: not session._skinpro_credential_verdict(
-                        user
-                    )[0]
+                    lambda user, session=session: (
+                        not session._skinpro_credential_verdict(user)[0]
+                    )
                 )
             session.skinpro_eligible_practitioner_ids = users
 
-    @api.depends("company_id", "product_id", "planned_start", "practitioner_id", "state")
+    @api.depends(
+        "company_id", "product_id", "planned_start", "practitioner_id", "state"
+    )
     def _compute_skinpro_credential_warning(self):
         for session in self:
             warnings = (

@@ -53,6 +53,9 @@ class SkinproStudioRequirement(models.Model):
         return self.env["hr.skill"].union(
             *credential_rules.required(
                 depth_mm,
-                [(requirement.skill_id, requirement.depth_above_mm) for requirement in self],
+                [
+                    (requirement.skill_id, requirement.depth_above_mm)
+                    for requirement in self
+                ],
             )
         )

@@ -106,4 +106,3 @@ def lapsing(periods, today, days):
         if not renewed:
             result.append(period)
     return result
-

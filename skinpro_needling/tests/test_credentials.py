@@ -98,7 +98,9 @@ class CredentialCase(StockedStudiosCase):
 
     def ready(self, session):
         """The client screened and the per-session questions answered."""
-        self.screening(client=session.partner_id, studio=session.company_id).action_confirm()
+        self.screening(
+            client=session.partner_id, studio=session.company_id
+        ).action_confirm()
         session.reconfirmation_ids.write({"answer": "no"})
         return session
 
@@ -119,7 +121,9 @@ class TestCredentialGate(CredentialCase):
 
     def test_studio_without_requirements_gates_nobody(self):
         stranger = self.practitioner("cred_stranger", self.studio_b)
-        session = self.ready(self.book(stranger, studio=self.studio_b, client=self.client_b))
+        session = self.ready(
+            self.book(stranger, studio=self.studio_b, client=self.client_b)
+        )
         self.stock_studio(self.studio_b, "CREDB")
         session.action_start()
         session.action_done()
@@ -143,16 +147,18 @@ class TestCredentialGate(CredentialCase):
     def test_lapsing_before_the_session_warns_then_start_refuses(self):
         self.alice_certificate.valid_to = self.today + timedelta(days=5)
         session = self.ready(self.book(self.alice, days=10))
-        self.assertIn("Micro-needling certificate expired on", session.skinpro_credential_warning)
+        self.assertIn(
+            "Micro-needling certificate expired on", session.skinpro_credential_warning
+        )
         self.assertTrue(
             session.message_ids.filtered(
                 lambda message: "Its start will be refused" in message.body
             ),
             "the booking leaves its warning in the chatter",
         )
-        with freeze_time(fields.Datetime.now() + timedelta(days=10)):
-            with self.assertRaisesRegex(UserError, "certificate expired on"):
-                session.action_start()
+        in_ten_days = freeze_time(fields.Datetime.now() + timedelta(days=10))
+        with in_ten_days, self.assertRaisesRegex(UserError, "certificate expired on"):
+            session.action_start()
         self.assertEqual(session.state, "planned")
 
     def test_renewal_lets_the_session_start(self):
@@ -175,9 +181,9 @@ class TestCredentialGate(CredentialCase):
         self.alice_certificate.valid_to = self.today
         session = self.ready(self.book(self.alice))
         session.action_start()
-        with freeze_time(fields.Datetime.now() + timedelta(days=1)):
-            with self.assertRaisesRegex(UserError, "certificate expired on"):
-                session.action_done()
+        tomorrow = freeze_time(fields.Datetime.now() + timedelta(days=1))
+        with tomorrow, self.assertRaisesRegex(UserError, "certificate expired on"):
+            session.action_done()
         self.assertEqual(session.state, "in_progress")
 
     def test_changing_the_practitioner_or_treatment_is_checked(self):
@@ -189,8 +195,20 @@ class TestCredentialGate(CredentialCase):
 
     def test_import_refused(self):
         result = self.env["skinpro.treatment.session"].load(
-            ["partner_id/.id", "company_id/.id", "practitioner_id/.id", "product_id/.id"],
-            [[str(self.client_a.id), str(self.studio_a.id), str(self.bob.id), str(self.treatment.id)]],
+            [
+                "partner_id/.id",
+                "company_id/.id",
+                "practitioner_id/.id",
+                "product_id/.id",
+            ],
+            [
+                [
+                    str(self.client_a.id),
+                    str(self.studio_a.id),
+                    str(self.bob.id),
+                    str(self.treatment.id),
+                ]
+            ],
         )
         self.assertFalse(result["ids"])
         self.assertIn("certificate missing", result["messages"][0]["message"])
@@ -221,8 +239,10 @@ class TestCredentialGate(CredentialCase):
 @tagged("post_install", "-at_install")
 class TestCredentialPrivacy(CredentialCase):
     def credentials_seen_by(self, user):
-        return self.env["hr.employee.skill"].with_user(user).search(
-            [("skill_type_id", "=", self.credential_type.id)]
+        return (
+            self.env["hr.employee.skill"]
+            .with_user(user)
+            .search([("skill_type_id", "=", self.credential_type.id)])
         )
 
     def test_front_desk_sees_no_credential(self):
@@ -260,7 +280,9 @@ class TestProtocols(CredentialCase):
         super().setUpClass()
         cls.studio_b.skinpro_requires_protocol = True
         cls.director = cls.studio_user(
-            "cred_director", cls.studio_b, "skinpro_needling.group_skinpro_medical_director"
+            "cred_director",
+            cls.studio_b,
+            "skinpro_needling.group_skinpro_medical_director",
         )
         cls.carol = cls.practitioner("cred_carol", cls.studio_b)
         cls.dave = cls.practitioner("cred_dave", cls.studio_b)
@@ -297,7 +319,9 @@ class TestProtocols(CredentialCase):
         return protocol
 
     def book_b(self, practitioner, days=0):
-        return self.book(practitioner, studio=self.studio_b, client=self.client_b, days=days)
+        return self.book(
+            practitioner, studio=self.studio_b, client=self.client_b, days=days
+        )
 
     def test_no_protocol_no_session(self):
         with self.assertRaisesRegex(ValidationError, "no protocol for"):
@@ -328,7 +352,9 @@ class TestProtocols(CredentialCase):
 
     def test_practitioner_who_did_not_sign_is_refused(self):
         self.signed(self.protocol())
-        with self.assertRaisesRegex(ValidationError, "signed by the medical director and cred_dave"):
+        with self.assertRaisesRegex(
+            ValidationError, "signed by the medical director and cred_dave"
+        ):
             self.book_b(self.dave)
 
     def test_depth_beyond_the_protocol_is_refused(self):
@@ -345,15 +371,21 @@ class TestProtocols(CredentialCase):
         protocol = self.signed(self.protocol())
         session = self.ready(self.book_b(self.carol, days=1))
         lapse = protocol.valid_until
-        with freeze_time(fields.Datetime.now() + (lapse - self.today) - timedelta(days=7)):
+        with freeze_time(
+            fields.Datetime.now() + (lapse - self.today) - timedelta(days=7)
+        ):
             self.env["skinpro.protocol"]._cron_skinpro_remind_lapsing()
         self.assertEqual(
             protocol.activity_ids.filtered(lambda a: "lapses" in a.summary).user_id,
             self.director | self.carol,
         )
-        with freeze_time(fields.Datetime.now() + (lapse - self.today) + timedelta(days=1)):
-            with self.assertRaisesRegex(UserError, "no protocol for"):
-                session.action_start()
+        with (
+            freeze_time(
+                fields.Datetime.now() + (lapse - self.today) + timedelta(days=1)
+            ),
+            self.assertRaisesRegex(UserError, "no protocol for"),
+        ):
+            session.action_start()
 
 
 @tagged("post_install", "-at_install")
@@ -388,11 +420,15 @@ class TestCredentialExpiry(CredentialCase):
         self.book(self.alice, self.shallow, days=40)
         line = self.alice_certificate.with_user(self.manager)
         self.assertEqual(line.skinpro_blocked_session_ids, later)
-        lapsing = self.env["hr.employee.skill"].with_user(self.manager).search(
-            [
-                ("skill_type_id.skinpro_is_credential", "=", True),
-                ("valid_to", "<=", self.today + timedelta(days=90)),
-            ]
+        lapsing = (
+            self.env["hr.employee.skill"]
+            .with_user(self.manager)
+            .search(
+                [
+                    ("skill_type_id.skinpro_is_credential", "=", True),
+                    ("valid_to", "<=", self.today + timedelta(days=90)),
+                ]
+            )
         )
         self.assertEqual(lapsing, self.alice_certificate)
 

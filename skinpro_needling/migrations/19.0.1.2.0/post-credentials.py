@@ -9,4 +9,6 @@ from odoo import SUPERUSER_ID, api
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["res.company"].search([("parent_id", "!=", False)]).action_skinpro_employ_practitioners()
+    env["res.company"].search(
+        [("parent_id", "!=", False)]
+    ).action_skinpro_employ_practitioners()
