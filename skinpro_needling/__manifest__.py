@@ -57,6 +57,7 @@
         "views/skinpro_menus.xml",
         "views/skinpro_credential_views.xml",
         "views/skinpro_protocol_views.xml",
+        "views/skinpro_good_faith_exam_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",

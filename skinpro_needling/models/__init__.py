@@ -25,6 +25,7 @@ from . import hr_employee_skill
 from . import skinpro_studio_requirement
 from . import skinpro_protocol
 from . import skinpro_protocol_signature
+from . import skinpro_good_faith_exam
 from . import res_company_credentials
 from . import skinpro_session_credentials
 from . import skinpro_recall

@@ -17,6 +17,12 @@ class ResCompany(models.Model):
         help="What a practitioner holds, on the session's day, to needle at each "
         "depth at this studio. None: the studio gates nobody.",
     )
+    skinpro_requires_good_faith_exam = fields.Boolean(
+        string="Requires a good-faith exam",
+        help="A client's session starts only with a good-faith exam by a licensed "
+        "examiner, approved by the studio manager, of the last twelve months "
+        "(California's rule).",
+    )
     skinpro_requires_protocol = fields.Boolean(
         string="Requires signed protocols",
         help="Each treatment needs a protocol signed by the medical director and by "

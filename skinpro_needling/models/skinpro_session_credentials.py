@@ -113,6 +113,9 @@ class SkinproTreatmentSession(models.Model):
         self.ensure_one()
         if self.state == "planned":
             self._skinpro_check_credentials_today()
+            self.env["skinpro.good.faith.exam"]._skinpro_check_examined(
+                self.partner_id, self.company_id, fields.Date.context_today(self)
+            )
         return super()._start(override_spacing)
 
     def _complete(self, override_shortage):

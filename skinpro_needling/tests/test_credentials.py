@@ -437,3 +437,76 @@ class TestCredentialExpiry(CredentialCase):
         self.studio_a.action_skinpro_employ_practitioners()
         employee = self.env["hr.employee"].search([("user_id", "=", newcomer.id)])
         self.assertEqual(employee.company_id, self.studio_a)
+
+
+@tagged("post_install", "-at_install")
+class TestGoodFaithExam(CredentialCase):
+    """Studio B requires a good-faith exam (and no credential)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.studio_b.skinpro_requires_good_faith_exam = True
+        cls.carol = cls.practitioner("cred_carol", cls.studio_b)
+        cls.b_manager = cls.studio_user(
+            "cred_b_manager", cls.studio_b, "skinpro_needling.group_studio_manager"
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.stock_studio(self.studio_b, "GFE")
+
+    def exam(self, days_ago=0):
+        return (
+            self.env["skinpro.good.faith.exam"]
+            .with_user(self.carol)
+            .create(
+                {
+                    "partner_id": self.client_b.id,
+                    "company_id": self.studio_b.id,
+                    "examiner": "Dr. Nadia Reyes, NP",
+                    "examiner_licence": "CA-NP-95012",
+                    "exam_date": self.today - timedelta(days=days_ago),
+                }
+            )
+        )
+
+    def session(self):
+        return self.ready(
+            self.book(self.carol, studio=self.studio_b, client=self.client_b)
+        )
+
+    def test_no_exam_no_start(self):
+        session = self.session()
+        with self.assertRaisesRegex(UserError, "requires a good-faith exam"):
+            session.action_start()
+
+    def test_pending_exam_does_not_count_until_approved(self):
+        exam = self.exam()
+        session = self.session()
+        with self.assertRaisesRegex(UserError, "requires a good-faith exam"):
+            session.action_start()
+        with self.assertRaisesRegex(UserError, "Only a studio manager"):
+            exam.action_approve()
+        exam.with_user(self.b_manager).action_approve()
+        session.action_start()
+        self.assertEqual(session.state, "in_progress")
+
+    def test_exam_older_than_twelve_months_does_not_count(self):
+        self.exam(days_ago=370).with_user(self.b_manager).action_approve()
+        with self.assertRaisesRegex(UserError, "requires a good-faith exam"):
+            self.session().action_start()
+
+    def test_approved_exam_is_locked(self):
+        exam = self.exam()
+        exam.with_user(self.b_manager).action_approve()
+        with self.assertRaises(UserError):
+            exam.with_user(self.b_manager).examiner_licence = "other"
+
+    def test_another_studio_does_not_see_the_exam(self):
+        exam = self.exam()
+        self.assertFalse(
+            self.env["skinpro.good.faith.exam"]
+            .with_user(self.alice)
+            .search([("id", "=", exam.id)])
+        )
