@@ -1,6 +1,7 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.exceptions import AccessError
 
 from ..rules import credentials as credential_rules
 
@@ -104,7 +105,19 @@ class ResCompany(models.Model):
     def action_skinpro_employ_practitioners(self):
         """Give each practitioner of these studios an employee there, who holds
         their credentials: the studio manager records them without HR rights."""
-        practitioners = self.env.ref("skinpro_needling.group_practitioner")
+        user = self.env.user
+        managers = ("skinpro_needling.group_studio_manager", "hr.group_hr_user")
+        allowed = any(user.has_group(group) for group in managers) and not (
+            self - user.company_ids
+        )
+        if not (self.env.su or allowed):
+            raise AccessError(
+                self.env._(
+                    "Only a studio manager of these studios, or HR, makes their "
+                    "practitioners employees."
+                )
+            )
+        practitioners = self.env.ref("skinpro_needling.group_practitioner").sudo()
         Employee = self.env["hr.employee"].sudo()
         for studio in self.filtered("parent_id"):
             users = practitioners.all_user_ids.filtered(

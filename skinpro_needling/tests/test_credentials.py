@@ -9,7 +9,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import StockedStudiosCase
@@ -510,3 +510,15 @@ class TestGoodFaithExam(CredentialCase):
             .with_user(self.alice)
             .search([("id", "=", exam.id)])
         )
+
+
+@tagged("post_install", "-at_install")
+class TestEmployPractitioners(CredentialCase):
+    def test_only_a_studio_manager_of_the_studio(self):
+        with self.assertRaises(AccessError):
+            self.studio_a.with_user(self.alice).action_skinpro_employ_practitioners()
+        with self.assertRaises(AccessError):
+            self.studio_b.with_user(self.manager).action_skinpro_employ_practitioners()
+        newcomer = self.practitioner("cred_newcomer2", self.studio_a)
+        self.studio_a.with_user(self.manager).action_skinpro_employ_practitioners()
+        self.assertTrue(self.env["hr.employee"].search([("user_id", "=", newcomer.id)]))

@@ -42,7 +42,8 @@ registry.category("web_tour.tours").add("skinpro_credential_renewal", {
         },
         {
             content: "for the practitioner",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name='employee_id'] input",
+            trigger:
+                ".o_data_row.o_selected_row .o_field_widget[name='employee_id'] input",
             run: "edit Tina Tour",
         },
         {
@@ -53,7 +54,8 @@ registry.category("web_tour.tours").add("skinpro_credential_renewal", {
         },
         {
             content: "the micro-needling certificate",
-            trigger: ".o_data_row.o_selected_row .o_field_widget[name='skill_id'] input",
+            trigger:
+                ".o_data_row.o_selected_row .o_field_widget[name='skill_id'] input",
             run: "edit Micro-needling",
         },
         {
