@@ -46,7 +46,12 @@ class SkinproGoodFaithExam(models.Model):
     )
 
     partner_id = fields.Many2one(
-        "res.partner", string="Client", required=True, index=True, tracking=True
+        "res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        check_company=True,
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company",

@@ -89,6 +89,7 @@ class SkinproProtocol(models.Model):
         string="Treatment",
         required=True,
         domain=[("skinpro_is_needling", "=", True)],
+        check_company=True,
         tracking=True,
     )
     max_depth_mm = fields.Float(

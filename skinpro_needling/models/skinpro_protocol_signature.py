@@ -14,6 +14,7 @@ class SkinproProtocolSignature(models.Model):
     _name = "skinpro.protocol.signature"
     _description = "Protocol signature"
     _inherit = ["skinpro.state.machine"]
+    _check_company_auto = True
     _order = "signed_on, id"
     _skinpro_parent_field = "protocol_id"
     _skinpro_machine = sm.Machine(
@@ -36,7 +37,11 @@ class SkinproProtocolSignature(models.Model):
     )
 
     protocol_id = fields.Many2one(
-        "skinpro.protocol", required=True, index=True, ondelete="cascade"
+        "skinpro.protocol",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(related="protocol_id.company_id", store=True)
     user_id = fields.Many2one("res.users", string="Practitioner", required=True)
