@@ -43,15 +43,18 @@ class HrEmployeeSkill(models.Model):
     )
 
     @api.depends("valid_to", "skill_id", "employee_id")
+    @api.depends_context("allowed_company_ids")
     def _compute_skinpro_blocked_session_ids(self):
         Session = self.env["skinpro.treatment.session"].sudo()
         for line in self:
             blocked = Session
             employee = line.employee_id.sudo()
+            # Sessions are read in the studios the user works in at the moment.
             if (
                 line.valid_to
                 and employee.user_id
                 and line.skill_type_id.skinpro_is_credential
+                and employee.company_id in self.env.companies
             ):
                 studio = employee.company_id
                 held = studio._skinpro_credentials_held(employee.user_id, line.skill_id)
