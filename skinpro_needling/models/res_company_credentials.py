@@ -1,6 +1,6 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..rules import credentials as credential_rules
@@ -29,6 +29,20 @@ class ResCompany(models.Model):
         help="Each treatment needs a protocol signed by the medical director and by "
         "the practitioner who performs it, current on the session's day.",
     )
+
+    skinpro_gates_practitioners = fields.Boolean(
+        compute="_compute_skinpro_gates_practitioners",
+        store=True,
+        help="The studio requires credentials or protocols of its practitioners: "
+        "stored, so that a studio that gates nobody costs its sessions nothing.",
+    )
+
+    @api.depends("skinpro_requirement_ids", "skinpro_requires_protocol")
+    def _compute_skinpro_gates_practitioners(self):
+        for studio in self:
+            studio.skinpro_gates_practitioners = bool(
+                studio.skinpro_requirement_ids or studio.skinpro_requires_protocol
+            )
 
     def _skinpro_credentials_held(self, user, skills):
         """user's certificates of skills as this studio's employee:

@@ -47,9 +47,7 @@ class SkinproTreatmentSession(models.Model):
             users = Users.search(
                 [("share", "=", False), ("company_ids", "in", session.company_id.ids)]
             )
-            studio = session.company_id.sudo()
-            gated = studio.skinpro_requirement_ids or studio.skinpro_requires_protocol
-            if session.product_id and gated:
+            if session.product_id and session.company_id.skinpro_gates_practitioners:
                 users = users.filtered(
                     lambda user, session=session: (
                         not session._skinpro_credential_verdict(user)[0]
@@ -64,6 +62,7 @@ class SkinproTreatmentSession(models.Model):
         for session in self:
             warnings = (
                 session.state == "planned"
+                and session.company_id.skinpro_gates_practitioners
                 and session.practitioner_id
                 and session.product_id
                 and session._skinpro_credential_verdict()[1]
@@ -76,9 +75,20 @@ class SkinproTreatmentSession(models.Model):
                 gaps="; ".join(warnings),
             )
 
+    def _skinpro_booked_by_till(self):
+        """Whether the session's practitioner is the cashier of the paid order that
+        booked it: a placeholder, which a paid order never fails on."""
+        self.ensure_one()
+        order = self.sudo().pos_order_line_id.order_id
+        return bool(order) and order.user_id == self.practitioner_id
+
     @api.constrains("practitioner_id", "product_id", "company_id", "planned_start")
     def _check_skinpro_credentials_booked(self):
-        for session in self.filtered(lambda s: s.state == "planned"):
+        for session in self.filtered(
+            lambda s: s.state == "planned"
+            and s.company_id.skinpro_gates_practitioners
+            and not s._skinpro_booked_by_till()
+        ):
             refusals = session._skinpro_credential_verdict()[0]
             if refusals:
                 raise ValidationError(
@@ -94,6 +104,8 @@ class SkinproTreatmentSession(models.Model):
                 )
 
     def _skinpro_check_credentials_today(self):
+        if not self.company_id.skinpro_gates_practitioners:
+            return
         today = fields.Date.context_today(self)
         refusals = self._skinpro_credential_verdict(day=today)[0]
         if refusals:
@@ -142,3 +154,20 @@ class SkinproTreatmentSession(models.Model):
             session.message_post(
                 body=session.skinpro_credential_warning, subtype_xmlid="mail.mt_note"
             )
+        for session in self.filtered(
+            lambda s: s.state == "planned"
+            and s.company_id.skinpro_gates_practitioners
+            and s._skinpro_booked_by_till()
+        ):
+            refusals = session._skinpro_credential_verdict()[0]
+            if refusals:
+                session.message_post(
+                    body=self.env._(
+                        "Booked by the paid order with %(practitioner)s, who may not "
+                        "perform it: %(gaps)s. Assign an eligible practitioner before "
+                        "the session starts.",
+                        practitioner=session.practitioner_id.name,
+                        gaps="; ".join(refusals),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
