@@ -85,9 +85,11 @@ class SkinproTreatmentSession(models.Model):
     @api.constrains("practitioner_id", "product_id", "company_id", "planned_start")
     def _check_skinpro_credentials_booked(self):
         for session in self.filtered(
-            lambda s: s.state == "planned"
-            and s.company_id.skinpro_gates_practitioners
-            and not s._skinpro_booked_by_till()
+            lambda s: (
+                s.state == "planned"
+                and s.company_id.skinpro_gates_practitioners
+                and not s._skinpro_booked_by_till()
+            )
         ):
             refusals = session._skinpro_credential_verdict()[0]
             if refusals:
@@ -155,9 +157,11 @@ class SkinproTreatmentSession(models.Model):
                 body=session.skinpro_credential_warning, subtype_xmlid="mail.mt_note"
             )
         for session in self.filtered(
-            lambda s: s.state == "planned"
-            and s.company_id.skinpro_gates_practitioners
-            and s._skinpro_booked_by_till()
+            lambda s: (
+                s.state == "planned"
+                and s.company_id.skinpro_gates_practitioners
+                and s._skinpro_booked_by_till()
+            )
         ):
             refusals = session._skinpro_credential_verdict()[0]
             if refusals:

@@ -35,3 +35,4 @@ from . import test_portal_sharing
 from . import test_migration_privacy
 from . import test_credentials
 from . import test_credential_tours
+from . import test_credential_pos
