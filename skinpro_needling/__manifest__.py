@@ -20,6 +20,7 @@
         "product_expiry",
         "barcodes_gs1_nomenclature",
         "portal",
+        "hr_skills",
     ],
     "data": [
         "security/skinpro_groups.xml",
@@ -35,6 +36,7 @@
         "data/skinpro_recall_data.xml",
         "data/skinpro_mail_template_data.xml",
         "data/skinpro_chart_data.xml",
+        "data/skinpro_credential_data.xml",
         "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
@@ -57,6 +59,9 @@
         "views/skinpro_report_shelf_views.xml",
         "wizards/skinpro_review_return_views.xml",
         "views/skinpro_chart_views.xml",
+        "views/skinpro_credential_views.xml",
+        "views/skinpro_protocol_views.xml",
+        "views/skinpro_good_faith_exam_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",
@@ -72,6 +77,7 @@
     },
     "demo": [
         "demo/skinpro_chain_demo.xml",
+        "demo/skinpro_credential_demo.xml",
         "demo/skinpro_screening_demo.xml",
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",

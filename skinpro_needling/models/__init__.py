@@ -20,6 +20,14 @@ from . import skinpro_session_stock
 from . import skinpro_session_pos
 from . import skinpro_session_supply
 from . import skinpro_treatment_session
+from . import hr_skill_type
+from . import hr_employee_skill
+from . import skinpro_studio_requirement
+from . import skinpro_protocol
+from . import skinpro_protocol_signature
+from . import skinpro_good_faith_exam
+from . import res_company_credentials
+from . import skinpro_session_credentials
 from . import skinpro_recall
 from . import skinpro_recall_studio
 from . import skinpro_recall_notice

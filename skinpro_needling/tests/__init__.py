@@ -36,3 +36,6 @@ from . import test_portal_sharing
 from . import test_migration_privacy
 from . import test_chart_signature
 from . import test_chart_tours
+from . import test_credentials
+from . import test_credential_tours
+from . import test_credential_pos
