@@ -9,3 +9,4 @@ from . import skinpro_report_stock_cover
 from . import skinpro_report_funnel
 from . import studio_month_report
 from . import health_record_report
+from . import skinpro_marketing_gallery

@@ -33,3 +33,4 @@ from . import test_client_rights
 from . import test_break_glass_tours
 from . import test_portal_sharing
 from . import test_migration_privacy
+from . import test_photos

@@ -1,0 +1,326 @@
+# Copyright 2026 SkinPro Studio
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Client photos: a clean file whatever the door, the treatment's photo sequence
+before completion, who sees and who downloads them, consent by scope."""
+
+import base64
+import io
+
+from PIL import Image
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from ..rules import photos as photo_rules
+from .common import StockedStudiosCase
+
+GPS_IFD = 0x8825
+MAKE = 0x010F
+
+
+def jpeg_with_gps(width=2400, height=1200, color=(200, 150, 120)):
+    """A JPEG carrying a location and a device in its EXIF data, as a phone's."""
+    image = Image.new("RGB", (width, height), color)
+    exif = Image.Exif()
+    exif[MAKE] = "PhoneMaker"
+    exif[GPS_IFD] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)}
+    output = io.BytesIO()
+    image.save(output, format="JPEG", exif=exif)
+    return output.getvalue()
+
+
+def photo_b64(**kwargs):
+    return base64.b64encode(jpeg_with_gps(**kwargs))
+
+
+class PhotoCase(StockedStudiosCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.angles = cls.env["skinpro.photo.angle"].search(
+            [("code", "in", ("front", "left_45", "right_45"))]
+        )
+        cls.treatment.product_tmpl_id.skinpro_photo_angle_ids = cls.angles
+        practitioner = "skinpro_needling.group_practitioner"
+        cls.practitioner_a = cls.studio_user("photo_pract_a", cls.studio_a, practitioner)
+        cls.practitioner_b = cls.studio_user("photo_pract_b", cls.studio_b, practitioner)
+        cls.manager_a = cls.studio_user(
+            "photo_manager_a", cls.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        cls.front_desk_a = cls.studio_user(
+            "photo_desk_a", cls.studio_a, "skinpro_needling.group_front_desk"
+        )
+        cls.chain_manager = cls.studio_user(
+            "photo_chain", cls.studio_a, "skinpro_needling.group_chain_manager"
+        )
+        cls.chain_manager.company_ids = cls.studio_a | cls.studio_b
+
+    def photo(self, session=None, angle=None, phase="before", client=None, **vals):
+        return self.env["skinpro.photo"].create(
+            {
+                "partner_id": (client or self.client_a).id,
+                "company_id": (session.company_id if session else self.studio_a).id,
+                "session_id": session and session.id,
+                "angle": (angle or self.angles[0]).id,
+                "phase": phase,
+                "image": photo_b64(),
+                **vals,
+            }
+        )
+
+    def before_sequence(self, session):
+        for angle in self.angles:
+            self.photo(session, angle)
+
+
+def exif_of(image_b64):
+    image = Image.open(io.BytesIO(base64.b64decode(image_b64)))
+    return image, dict(image.getexif()), image.info
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoFiles(PhotoCase):
+    def test_rule_cleans_location_and_device_and_resizes(self):
+        data = jpeg_with_gps()
+        self.assertIn(GPS_IFD, Image.open(io.BytesIO(data)).getexif())
+        clean = Image.open(io.BytesIO(photo_rules.clean_image(data)))
+        self.assertFalse(dict(clean.getexif()))
+        self.assertNotIn("exif", clean.info)
+        self.assertEqual(clean.size, (1920, 960))
+        with self.assertRaises(ValueError):
+            photo_rules.clean_image(b"not an image at all")
+
+    def test_a_photo_created_by_the_orm_or_the_api_is_cleaned(self):
+        photo = self.photo().with_user(self.practitioner_a)
+        image, exif, info = exif_of(photo.image)
+        self.assertFalse(exif)
+        self.assertNotIn("exif", info)
+        self.assertLessEqual(max(image.size), photo_rules.MAX_SIDE)
+        # A later write of a new file goes through the same door.
+        photo.write({"image": photo_b64(width=3000, height=3000)})
+        image, exif, _info = exif_of(photo.image)
+        self.assertFalse(exif)
+        self.assertEqual(image.size, (1920, 1920))
+
+    def test_a_file_that_is_no_image_is_refused(self):
+        with self.assertRaises(UserError):
+            self.photo(image=base64.b64encode(b"%PDF-1.4 not a photo"))
+
+    def test_the_sessions_single_before_photo_is_cleaned_too(self):
+        session = self.env["skinpro.treatment.session"].create(
+            {
+                "partner_id": self.client_a.id,
+                "company_id": self.studio_a.id,
+                "product_id": self.treatment.id,
+                "before_photo": photo_b64(),
+            }
+        )
+        _image, exif, _info = exif_of(session.before_photo)
+        self.assertFalse(exif)
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoSequence(PhotoCase):
+    def setUp(self):
+        super().setUp()
+        self.stock_studio(self.studio_a, "PH")
+
+    def test_a_sequence_takes_at_least_three_angles_or_none(self):
+        template = self.treatment.product_tmpl_id
+        with self.assertRaises(ValidationError):
+            template.skinpro_photo_angle_ids = self.angles[:2]
+        template.skinpro_photo_angle_ids = False
+        self.assertFalse(template.skinpro_photo_angle_ids)
+
+    def test_completion_waits_for_the_before_sequence(self):
+        session = self.started_session(self.studio_a, self.client_a)
+        self.photo(session, self.angles[0])
+        self.assertIn(self.angles[1].name, session.before_photos_missing)
+        with self.assertRaisesRegex(UserError, self.angles[2].name):
+            session.action_done()
+        self.assertEqual(session.state, "in_progress")
+        # An after photo is no before photo.
+        self.photo(session, self.angles[1], phase="after")
+        with self.assertRaises(UserError):
+            session.action_done()
+        self.photo(session, self.angles[1])
+        self.photo(session, self.angles[2])
+        self.assertFalse(session.before_photos_missing)
+        session.action_done()
+        self.assertEqual(session.state, "done")
+
+    def test_a_recorded_refusal_with_its_reason_lets_the_session_complete(self):
+        session = self.started_session(self.studio_a, self.client_a)
+        session.photo_refusal_reason = "   "
+        with self.assertRaises(UserError):
+            session.action_done()
+        session.photo_refusal_reason = "Client does not want photos taken today."
+        session.action_done()
+        self.assertEqual(session.state, "done")
+        self.env.cr.precommit.run()
+        self.assertIn(
+            "does not want photos",
+            " ".join(
+                filter(
+                    None,
+                    session.message_ids.tracking_value_ids.mapped("new_value_text"),
+                )
+            ),
+        )
+
+    def test_a_treatment_without_a_sequence_requires_no_photo(self):
+        self.treatment.product_tmpl_id.skinpro_photo_angle_ids = False
+        session = self.started_session(self.studio_a, self.client_a)
+        session.action_done()
+        self.assertEqual(session.state, "done")
+
+    def test_a_done_sessions_photos_are_locked_and_follow_ups_are_added(self):
+        session = self.started_session(self.studio_a, self.client_a)
+        self.before_sequence(session)
+        session.action_done()
+        before = session.photo_ids[0].with_user(self.practitioner_a)
+        with self.assertRaises(UserError):
+            before.write({"phase": "after"})
+        with self.assertRaises(UserError):
+            before.unlink()
+        with self.assertRaises(UserError):
+            self.photo(session, self.angles[0])
+        follow_up = self.photo(session, self.angles[0], phase="after")
+        self.assertIn(follow_up, session.photo_ids)
+        # And through the session's form.
+        session.with_user(self.practitioner_a).write(
+            {
+                "photo_ids": [
+                    Command.create(
+                        {
+                            "partner_id": self.client_a.id,
+                            "company_id": self.studio_a.id,
+                            "angle": self.angles[1].id,
+                            "phase": "after",
+                            "image": photo_b64(),
+                        }
+                    )
+                ]
+            }
+        )
+        self.assertEqual(len(session.photo_ids), 5)
+
+    def test_a_photo_is_of_the_sessions_client(self):
+        session = self.started_session(self.studio_a, self.client_a)
+        with self.assertRaises(ValidationError):
+            self.photo(session, client=self.client_b)
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoAccess(PhotoCase):
+    def test_clinical_roles_of_the_clients_studio_see_the_photos(self):
+        photo = self.photo()
+        Photo = self.env["skinpro.photo"]
+        self.assertEqual(
+            Photo.with_user(self.practitioner_a).search([("id", "=", photo.id)]), photo
+        )
+        self.assertFalse(
+            Photo.with_user(self.practitioner_b).search([("id", "=", photo.id)])
+        )
+        for user in (self.front_desk_a, self.chain_manager):
+            with self.assertRaises(AccessError):
+                photo.with_user(user).read(["image_1024"])
+
+    def test_a_break_glass_access_opens_the_photos(self):
+        self.screening(client=self.client_a, studio=self.studio_a).action_confirm()
+        photo = self.photo()
+        with self.assertRaises(AccessError):
+            photo.with_user(self.practitioner_b).read(["image_1024"])
+        self.client_a.with_user(self.practitioner_b).action_skinpro_break_glass(
+            "Client in studio B with a reaction after her session in A."
+        )
+        photo.with_user(self.practitioner_b).read(["image_1024"])
+        self.assertTrue(
+            self.env["skinpro.break.glass.read"].search(
+                [("res_model", "=", "skinpro.photo"), ("res_id", "=", photo.id)]
+            )
+        )
+
+    def test_downloading_is_a_right_of_its_own_and_is_logged(self):
+        photo = self.photo()
+        practitioner = self.practitioner_a
+        self.assertFalse(
+            practitioner.has_group("skinpro_needling.group_skinpro_photo_download")
+        )
+        with self.assertRaises(UserError):
+            photo.with_user(practitioner)._skinpro_download()
+        self.assertFalse(photo.download_ids)
+        data = photo.with_user(self.manager_a)._skinpro_download()
+        self.assertEqual(data, base64.b64decode(photo.image))
+        self.assertEqual(photo.download_ids.user_id, self.manager_a)
+        # Another studio's manager downloads nothing.
+        manager_b = self.studio_user(
+            "photo_manager_b", self.studio_b, "skinpro_needling.group_studio_manager"
+        )
+        with self.assertRaises(AccessError):
+            photo.with_user(manager_b)._skinpro_download()
+        self.assertEqual(len(photo.download_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoConsent(PhotoCase):
+    def pair(self, client):
+        self.photo(client=client, taken_on="2026-01-05 10:00:00")
+        self.photo(client=client, phase="after", taken_on="2026-03-05 10:00:00")
+
+    def gallery(self):
+        self.env.invalidate_all()
+        return self.env["skinpro.marketing.gallery"].with_user(self.chain_manager)
+
+    def test_the_gallery_holds_consented_pairs_only_and_a_withdrawal_empties_it(self):
+        self.pair(self.client_a)
+        self.pair(self.client_b)
+        self.assertFalse(self.gallery().search([]))
+        self.client_a.with_user(self.practitioner_a).action_skinpro_give_marketing_consent()
+        pairs = self.gallery().search([])
+        self.assertEqual(len(pairs), 1)
+        self.assertTrue(pairs.before_image and pairs.after_image)
+        self.assertEqual(pairs.angle, self.angles[0])
+        self.assertNotIn("partner_id", pairs._fields)
+        self.client_a.with_user(
+            self.practitioner_a
+        ).action_skinpro_withdraw_marketing_consent()
+        self.assertFalse(self.gallery().search([]))
+        self.assertTrue(self.client_a.skinpro_marketing_consent_withdrawn_on)
+        bodies = " ".join(self.client_a.message_ids.mapped("body"))
+        self.assertIn("Marketing photo consent given", bodies)
+        self.assertIn("Marketing photo consent withdrawn", bodies)
+        # The clinical photos stay.
+        self.assertEqual(
+            self.env["skinpro.photo"].search_count(
+                [("partner_id", "=", self.client_a.id)]
+            ),
+            2,
+        )
+
+    def test_only_clinical_roles_record_the_marketing_consent(self):
+        with self.assertRaises(UserError):
+            self.client_a.with_user(
+                self.front_desk_a
+            ).action_skinpro_give_marketing_consent()
+        with self.assertRaises(AccessError):
+            self.env["skinpro.marketing.gallery"].with_user(self.practitioner_a).search(
+                []
+            )
+
+    def test_withdrawing_the_clinical_consent_deletes_every_photo(self):
+        self.stock_studio(self.studio_a, "WD")
+        session = self.started_session(self.studio_a, self.client_a)
+        self.before_sequence(session)
+        session.action_done()
+        self.photo(session, phase="after")
+        screening = session.screening_id
+        screening.action_withdraw_photo_consent()
+        self.assertFalse(
+            self.env["skinpro.photo"].search([("partner_id", "=", self.client_a.id)])
+        )
+        self.assertIn(
+            "4 photo(s) of the session were deleted",
+            " ".join(session.message_ids.mapped("body")),
+        )
