@@ -60,6 +60,9 @@
         "report/skinpro_studio_month_report.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "skinpro_needling/static/src/photos/**/*",
+        ],
         "point_of_sale._assets_pos": [
             "skinpro_needling/static/src/pos/**/*",
         ],
@@ -73,5 +76,6 @@
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",
         "demo/skinpro_history_demo.xml",
+        "demo/skinpro_photo_demo.xml",
     ],
 }

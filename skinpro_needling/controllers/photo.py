@@ -7,7 +7,10 @@ from odoo.http import request
 
 class SkinproPhotoController(http.Controller):
     @http.route(
-        "/skinpro/photo/<int:photo_id>/download", type="http", auth="user", methods=["GET"]
+        "/skinpro/photo/<int:photo_id>/download",
+        type="http",
+        auth="user",
+        methods=["GET"],
     )
     def skinpro_photo_download(self, photo_id):
         """A client's photo file, for a user with the download right: logged."""

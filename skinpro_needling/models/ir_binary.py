@@ -32,5 +32,7 @@ def _is_photo_file(record, field_name):
         return field_name == "image"
     if record._name == "ir.attachment":
         attachment = record.sudo()
-        return attachment.res_model == "skinpro.photo" and attachment.res_field == "image"
+        return (
+            attachment.res_model == "skinpro.photo" and attachment.res_field == "image"
+        )
     return False

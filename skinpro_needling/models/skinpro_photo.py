@@ -6,6 +6,7 @@ import binascii
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..demo.photos import DemoPhotos
 from ..rules import photos as photo_rules
 from .skinpro_state_machine import _ACTING, acting
 
@@ -42,7 +43,6 @@ class SkinproPhoto(models.Model):
     )
     session_id = fields.Many2one(
         "skinpro.treatment.session",
-        string="Session",
         index=True,
         ondelete="cascade",
         check_company=True,
@@ -184,6 +184,12 @@ class SkinproPhoto(models.Model):
             photos.unlink()
         return len(photos)
 
+    @api.model
+    def _skinpro_generate_demo_photos(self):
+        """The demo's photos, run by the demo data only
+        (demo/skinpro_photo_demo.xml)."""
+        DemoPhotos(self.env).generate()
+
     # --- download -------------------------------------------------------------------
 
     def action_skinpro_download(self):
@@ -197,9 +203,7 @@ class SkinproPhoto(models.Model):
     def _skinpro_download(self):
         """The file, for a user with the download right; the download is logged."""
         self.ensure_one()
-        if not self.env.user.has_group(
-            "skinpro_needling.group_skinpro_photo_download"
-        ):
+        if not self.env.user.has_group("skinpro_needling.group_skinpro_photo_download"):
             raise UserError(
                 self.env._("Downloading a client's photo needs the download right.")
             )

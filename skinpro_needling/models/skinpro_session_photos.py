@@ -94,7 +94,7 @@ class SkinproTreatmentSession(models.Model):
         return self.partner_id.action_skinpro_compare_photos()
 
     def _skinpro_withdraw_photos(self, partner):
-        super()._skinpro_withdraw_photos(partner)
+        result = super()._skinpro_withdraw_photos(partner)
         sessions = self.sudo().search(
             [("partner_id", "=", partner.id), ("photo_ids", "!=", False)]
         )
@@ -109,3 +109,4 @@ class SkinproTreatmentSession(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         self.env["skinpro.photo"]._skinpro_withdraw(partner)
+        return result

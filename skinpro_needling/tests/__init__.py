@@ -34,3 +34,4 @@ from . import test_break_glass_tours
 from . import test_portal_sharing
 from . import test_migration_privacy
 from . import test_photos
+from . import test_photo_tours

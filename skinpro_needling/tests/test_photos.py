@@ -43,8 +43,12 @@ class PhotoCase(StockedStudiosCase):
         )
         cls.treatment.product_tmpl_id.skinpro_photo_angle_ids = cls.angles
         practitioner = "skinpro_needling.group_practitioner"
-        cls.practitioner_a = cls.studio_user("photo_pract_a", cls.studio_a, practitioner)
-        cls.practitioner_b = cls.studio_user("photo_pract_b", cls.studio_b, practitioner)
+        cls.practitioner_a = cls.studio_user(
+            "photo_pract_a", cls.studio_a, practitioner
+        )
+        cls.practitioner_b = cls.studio_user(
+            "photo_pract_b", cls.studio_b, practitioner
+        )
         cls.manager_a = cls.studio_user(
             "photo_manager_a", cls.studio_a, "skinpro_needling.group_studio_manager"
         )
@@ -277,7 +281,9 @@ class TestPhotoConsent(PhotoCase):
         self.pair(self.client_a)
         self.pair(self.client_b)
         self.assertFalse(self.gallery().search([]))
-        self.client_a.with_user(self.practitioner_a).action_skinpro_give_marketing_consent()
+        self.client_a.with_user(
+            self.practitioner_a
+        ).action_skinpro_give_marketing_consent()
         pairs = self.gallery().search([])
         self.assertEqual(len(pairs), 1)
         self.assertTrue(pairs.before_image and pairs.after_image)
