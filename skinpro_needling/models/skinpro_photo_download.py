@@ -9,9 +9,15 @@ class SkinproPhotoDownload(models.Model):
     _name = "skinpro.photo.download"
     _description = "Client photo download"
     _order = "downloaded_on desc, id desc"
+    _check_company_auto = True
 
     photo_id = fields.Many2one(
-        "skinpro.photo", required=True, index=True, ondelete="cascade", readonly=True
+        "skinpro.photo",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
     partner_id = fields.Many2one(related="photo_id.partner_id", string="Client")
     company_id = fields.Many2one(

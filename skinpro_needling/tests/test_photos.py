@@ -5,12 +5,14 @@ before completion, who sees and who downloads them, consent by scope."""
 
 import base64
 import io
+import re
 
 from PIL import Image
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from ..rules import photos as photo_rules
 from .common import StockedStudiosCase
@@ -330,3 +332,105 @@ class TestPhotoConsent(PhotoCase):
             "4 photo(s) of the session were deleted",
             " ".join(session.message_ids.mapped("body")),
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoDoors(PhotoCase, HttpCase):
+    """The HTTP doors: the portal's upload, /web/content, the download route, the
+    portal's marketing consent."""
+
+    def csrf(self, url):
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_the_file_itself_leaves_only_by_the_logged_download(self):
+        photo = self.photo()
+        file = base64.b64decode(photo.image)
+        self.authenticate("photo_pract_a", "photo_pract_a")
+        screen = self.url_open(f"/web/image/skinpro.photo/{photo.id}/image_1024")
+        self.assertEqual(screen.status_code, 200)
+        self.assertEqual(screen.headers["Content-Type"], "image/jpeg")
+        attachment = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "skinpro.photo"),
+                ("res_id", "=", photo.id),
+                ("res_field", "=", "image"),
+            ]
+        )
+        for url in (
+            f"/web/content/skinpro.photo/{photo.id}/image?download=true",
+            f"/web/image/skinpro.photo/{photo.id}/image",
+            f"/web/content/{attachment.id}?download=true",
+            f"/skinpro/photo/{photo.id}/download",
+        ):
+            with mute_logger("odoo.http"):
+                response = self.url_open(url)
+            # Refused, or /web/image's placeholder in its place.
+            self.assertFalse(
+                response.status_code == 200 and response.content == file, url
+            )
+        self.assertFalse(photo.download_ids)
+
+        self.authenticate("photo_manager_a", "photo_manager_a")
+        response = self.url_open(f"/skinpro/photo/{photo.id}/download")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, base64.b64decode(photo.image))
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        self.assertEqual(photo.download_ids.user_id, self.manager_a)
+
+    def test_a_photo_sent_from_the_portal_is_cleaned(self):
+        self.client_a.email = "client.a@example.com"
+        self.client_a.with_user(self.practitioner_a).with_company(
+            self.studio_a
+        ).action_skinpro_send_screening_invitation()
+        screening = self.env["skinpro.screening"].search(
+            [("partner_id", "=", self.client_a.id), ("state", "=", "draft")]
+        )
+        url = screening.get_portal_url()
+        response = self.url_open(
+            f"/my/skinpro/screening/{screening.id}/answers",
+            data={
+                "csrf_token": self.csrf(url),
+                "access_token": screening.access_token,
+                "consent": "on",
+                "photo_consent": "on",
+                **{f"answer_{line.id}": "no" for line in screening.answer_ids},
+            },
+            files={"photos": ("cheek.jpg", jpeg_with_gps(), "image/jpeg")},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.env.invalidate_all()
+        self.assertEqual(len(screening.before_photo_ids), 1)
+        image = Image.open(io.BytesIO(screening.before_photo_ids.raw))
+        self.assertFalse(dict(image.getexif()))
+        self.assertEqual(max(image.size), photo_rules.MAX_SIDE)
+
+    def test_the_client_gives_and_withdraws_marketing_consent_on_the_portal(self):
+        screening = self.screening()
+        screening.sudo().photo_withdrawal_token = "marketing-token"
+        url = f"/my/skinpro/photo-consent/{screening.id}?access_token=marketing-token"
+        self.assertIn("o_skinpro_marketing_give", self.url_open(url).text)
+
+        def post(choice):
+            return self.url_open(
+                f"/my/skinpro/photo-consent/{screening.id}",
+                data={
+                    "csrf_token": self.csrf(url),
+                    "access_token": "marketing-token",
+                    "scope": "marketing",
+                    "marketing": choice,
+                },
+            )
+
+        self.assertEqual(post("give").status_code, 200)
+        self.env.invalidate_all()
+        self.assertTrue(self.client_a.skinpro_marketing_photo_consent)
+        self.assertIn("o_skinpro_marketing_withdraw", self.url_open(url).text)
+        self.assertEqual(post("withdraw").status_code, 200)
+        self.env.invalidate_all()
+        self.assertFalse(self.client_a.skinpro_marketing_photo_consent)
+        self.assertTrue(self.client_a.skinpro_marketing_consent_withdrawn_on)
+        # The clinical consent is untouched.
+        self.assertFalse(screening.photo_consent_withdrawn_on)
