@@ -4,8 +4,10 @@
 before completion, who sees and who downloads them, consent by scope."""
 
 import base64
+import importlib.util
 import io
 import re
+from pathlib import Path
 
 from PIL import Image
 
@@ -216,6 +218,55 @@ class TestPhotoSequence(PhotoCase):
         session = self.started_session(self.studio_a, self.client_a)
         with self.assertRaises(ValidationError):
             self.photo(session, client=self.client_b)
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoMigration(PhotoCase):
+    def test_a_sessions_before_photo_becomes_a_clean_front_photo(self):
+        self.stock_studio(self.studio_a, "MIG")
+        session = self.started_session(self.studio_a, self.client_a)
+        session.photo_refusal_reason = "Taken before photo sequences existed."
+        session.action_done()
+        # 19.0.1.1.0 kept the file as it came, EXIF and all.
+        self.env.cr.execute(
+            "UPDATE skinpro_treatment_session SET photo_refusal_reason = NULL "
+            "WHERE id = %s",
+            [session.id],
+        )
+        self.env["ir.attachment"].create(
+            {
+                "name": "before_photo",
+                "res_model": session._name,
+                "res_field": "before_photo",
+                "res_id": session.id,
+                # Small enough for ir.attachment to keep it as it is.
+                "datas": photo_b64(width=800, height=600),
+            }
+        )
+        self.env.invalidate_all()
+        self.assertTrue(exif_of(session.before_photo)[1])
+        script = (
+            Path(__file__).parent.parent
+            / "migrations"
+            / "19.0.1.2.0"
+            / "post-photos.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_photos", script)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "19.0.1.1.0")
+        self.env.invalidate_all()
+        photo = session.photo_ids
+        self.assertEqual(len(photo), 1)
+        self.assertEqual(
+            photo.angle, self.env.ref("skinpro_needling.photo_angle_front")
+        )
+        self.assertEqual(photo.phase, "before")
+        self.assertFalse(exif_of(photo.image)[1])
+        # Run twice, it adds nothing.
+        module.migrate(self.env.cr, "19.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertEqual(len(session.photo_ids), 1)
 
 
 @tagged("post_install", "-at_install")
