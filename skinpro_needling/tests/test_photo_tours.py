@@ -31,3 +31,21 @@ class TestPhotoTours(PhotoCase, HttpCase):
         self.assertFalse(session.before_photos_missing)
         session.with_user(self.practitioner_a).action_done()
         self.assertEqual(session.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestPhotoDemoTours(HttpCase):
+    def test_the_demo_practitioner_compares_a_regulars_three_sessions(self):
+        practitioner = self.env.ref("skinpro_needling.user_slc_practitioner", False)
+        if not practitioner:
+            self.skipTest("the demo's logins: a database with demo data")
+        photos = self.env["skinpro.photo"].search([])
+        client = photos.partner_id
+        self.assertEqual(len(client), 1)
+        self.assertEqual(len(photos.session_id), 3)
+        self.assertTrue(client.skinpro_marketing_photo_consent)
+        self.start_tour(
+            f"/odoo/res.partner/{client.id}",
+            "skinpro_photo_demo_compare",
+            login=practitioner.login,
+        )

@@ -2,6 +2,7 @@
  * License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0). */
 import {Component, onWillStart, useState} from "@odoo/owl";
 import {deserializeDateTime, formatDate} from "@web/core/l10n/dates";
+import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
 import {useService} from "@web/core/utils/hooks";
@@ -65,7 +66,8 @@ export class SkinproPhotoCompare extends Component {
     label(photo) {
         const day = formatDate(deserializeDateTime(photo.taken_on));
         const depth = photo.depth_mm ? ` · ${photo.depth_mm.toFixed(2)} mm` : "";
-        return `${day} · ${photo.phase}${depth}`;
+        const phase = photo.phase === "after" ? _t("after") : _t("before");
+        return `${day} · ${phase}${depth}`;
     }
 
     imageUrl(photoId) {

@@ -107,3 +107,47 @@ registry.category("web_tour.tours").add("skinpro_photo_sequence", {
         },
     ],
 });
+
+// The demo: Salt Lake City's practitioner compares a regular's three sessions.
+registry.category("web_tour.tours").add("skinpro_photo_demo_compare", {
+    steps: () => [
+        {
+            content: "compare the client's photos",
+            trigger: ".o_form_statusbar button[name='action_skinpro_compare_photos']",
+            run: "click",
+        },
+        {
+            content: "every angle of the sequence has a tab",
+            trigger:
+                ".o_skinpro_photo_compare .o_skinpro_angle_tab:contains('Right 45°')",
+        },
+        {
+            content: "three sessions and the follow-up to choose from",
+            trigger: ".o_skinpro_side_leftId select:has(option:eq(3))",
+        },
+        {
+            content: "the side view of the left 45 degrees",
+            trigger:
+                ".o_skinpro_photo_compare .o_skinpro_angle_tab:contains('Left 45°')",
+            run: "click",
+        },
+        {
+            content: "put the second session on the left",
+            trigger: ".o_skinpro_side_leftId select",
+            run: "selectByIndex 1",
+        },
+        {
+            content: "its date and depth under it",
+            trigger: ".o_skinpro_side_leftId .o_skinpro_caption:contains('mm')",
+        },
+        {
+            content: "slide between the two",
+            trigger: ".o_skinpro_photo_compare input.o_skinpro_split",
+            run: "range 20",
+        },
+        {
+            content: "the later photo shows most of the stage",
+            trigger: ".o_skinpro_slider_top[style*='inset(0 80%']",
+        },
+    ],
+});
