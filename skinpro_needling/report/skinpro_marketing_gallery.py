@@ -13,6 +13,8 @@ class SkinproMarketingGallery(models.Model):
     _name = "skinpro.marketing.gallery"
     _description = "Marketing gallery"
     _auto = False
+    # The image widget asks for write_date: the view gives the photos' own.
+    _log_access = True
     _order = "after_on desc, id desc"
 
     company_id = fields.Many2one("res.company", string="Studio", readonly=True)
@@ -38,13 +40,14 @@ class SkinproMarketingGallery(models.Model):
             """
             WITH firsts AS (
                 SELECT DISTINCT ON (partner_id, angle)
-                       id, partner_id, angle, company_id, taken_on
+                       id, partner_id, angle, company_id, taken_on,
+                       create_uid, create_date, write_uid, write_date
                   FROM skinpro_photo
                  WHERE phase = 'before' AND angle IS NOT NULL
               ORDER BY partner_id, angle, taken_on, id
             ), lasts AS (
                 SELECT DISTINCT ON (partner_id, angle)
-                       id, partner_id, angle, taken_on
+                       id, partner_id, angle, taken_on, write_uid, write_date
                   FROM skinpro_photo
                  WHERE phase = 'after' AND angle IS NOT NULL
               ORDER BY partner_id, angle, taken_on DESC, id DESC
@@ -55,7 +58,11 @@ class SkinproMarketingGallery(models.Model):
                    firsts.taken_on AS before_on,
                    lasts.taken_on AS after_on,
                    firsts.id AS before_ref,
-                   lasts.id AS after_ref
+                   lasts.id AS after_ref,
+                   firsts.create_uid AS create_uid,
+                   firsts.create_date AS create_date,
+                   lasts.write_uid AS write_uid,
+                   GREATEST(firsts.write_date, lasts.write_date) AS write_date
               FROM firsts
               JOIN lasts
                 ON lasts.partner_id = firsts.partner_id

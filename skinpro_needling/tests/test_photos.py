@@ -342,6 +342,11 @@ class TestPhotoConsent(PhotoCase):
         self.assertTrue(pairs.before_image and pairs.after_image)
         self.assertEqual(pairs.angle, self.angles[0])
         self.assertNotIn("partner_id", pairs._fields)
+        # As the gallery's kanban reads it.
+        [card] = pairs.web_search_read(
+            [], {"before_image": {}, "after_image": {}, "write_date": {}}
+        )["records"]
+        self.assertTrue(card["before_image"] and card["write_date"])
         self.client_a.with_user(
             self.practitioner_a
         ).action_skinpro_withdraw_marketing_consent()
