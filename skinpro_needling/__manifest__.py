@@ -37,6 +37,7 @@
         "data/skinpro_mail_template_data.xml",
         "data/skinpro_chart_data.xml",
         "data/skinpro_credential_data.xml",
+        "data/skinpro_photo_angle_data.xml",
         "report/skinpro_health_record_report.xml",
         "views/skinpro_screening_views.xml",
         "views/skinpro_treatment_session_views.xml",
@@ -62,12 +63,16 @@
         "views/skinpro_credential_views.xml",
         "views/skinpro_protocol_views.xml",
         "views/skinpro_good_faith_exam_views.xml",
+        "views/skinpro_photo_views.xml",
         "views/skinpro_portal_templates.xml",
         "report/skinpro_screening_report.xml",
         "report/skinpro_studio_month_report.xml",
         "report/skinpro_chart_report.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "skinpro_needling/static/src/photos/**/*",
+        ],
         "point_of_sale._assets_pos": [
             "skinpro_needling/static/src/pos/**/*",
         ],
@@ -82,5 +87,6 @@
         "demo/skinpro_treatment_demo.xml",
         "demo/skinpro_inventory_demo.xml",
         "demo/skinpro_history_demo.xml",
+        "demo/skinpro_photo_demo.xml",
     ],
 }

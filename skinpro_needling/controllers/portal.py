@@ -18,6 +18,8 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..rules import photos as photo_rules
+
 NO_STORE = {"Cache-Control": "no-store, max-age=0", "Pragma": "no-cache"}
 PHOTO_TYPES = ("image/jpeg", "image/png", "image/webp", "image/heic", "image/heif")
 MAX_PHOTOS = 5
@@ -226,6 +228,11 @@ class SkinproPortal(CustomerPortal):
             data = upload.read(MAX_PHOTO_BYTES + 1)
             if len(data) > MAX_PHOTO_BYTES or guess_mimetype(data) not in PHOTO_TYPES:
                 continue
+            # No location or device of the client's phone is kept.
+            try:
+                data = photo_rules.clean_image(data)
+            except ValueError:
+                continue
             attachments |= attachments.create(
                 {
                     "name": request.env._("Before photo"),
@@ -317,6 +324,8 @@ class SkinproPortal(CustomerPortal):
             if self._skinpro_limited(screening):
                 return self._skinpro_too_many()
             self._skinpro_count_submission(screening)
+            if post.get("scope") == "marketing":
+                return self._skinpro_marketing_consent(screening, post)
             screening.action_withdraw_photo_consent()
             return self._skinpro_page(
                 "skinpro_needling.portal_done",
@@ -331,6 +340,23 @@ class SkinproPortal(CustomerPortal):
             "skinpro_needling.portal_photo_consent",
             {"screening": screening, "access_token": access_token},
         )
+
+    def _skinpro_marketing_consent(self, screening, post):
+        """The client gives or withdraws the marketing use of her photos; her
+        clinical photo consent stays as it is."""
+        given = post.get("marketing") == "give"
+        screening.partner_id._skinpro_set_marketing_consent(given)
+        if given:
+            message = request.env._(
+                "Thank you: your before/after photos may be shown in our studios' "
+                "marketing, until you withdraw this consent."
+            )
+        else:
+            message = request.env._(
+                "Your marketing consent is withdrawn: your photos are no longer "
+                "shown in any marketing. Your clinical photos stay in your record."
+            )
+        return self._skinpro_page("skinpro_needling.portal_done", {"message": message})
 
     # --- the re-confirmation before a session --------------------------------------
 

@@ -11,6 +11,7 @@ from . import skinpro_screening_answer
 from . import skinpro_portal_attempt
 from . import skinpro_screening_clearance
 from . import res_partner
+from . import res_partner_photo_consent
 from . import product_attribute
 from . import product_attribute_value
 from . import product_template
@@ -28,6 +29,9 @@ from . import skinpro_protocol_signature
 from . import skinpro_good_faith_exam
 from . import res_company_credentials
 from . import skinpro_session_credentials
+from . import skinpro_photo_angle
+from . import skinpro_photo
+from . import skinpro_photo_download
 from . import skinpro_recall
 from . import skinpro_recall_studio
 from . import skinpro_recall_notice
@@ -35,6 +39,7 @@ from . import skinpro_treatment_session_portal
 from . import skinpro_session_review
 from . import skinpro_session_signature
 from . import skinpro_session_addendum
+from . import skinpro_session_photos
 from . import skinpro_session_depth
 from . import skinpro_session_reconfirmation
 from . import skinpro_break_glass
@@ -53,3 +58,4 @@ from . import stock_warehouse
 from . import pos_config
 from . import pos_order
 from . import pos_order_line
+from . import ir_binary

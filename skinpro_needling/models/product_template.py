@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import depth as depth_rules
+from ..rules import photos as photo_rules
 
 
 class ProductTemplate(models.Model):
@@ -37,6 +38,12 @@ class ProductTemplate(models.Model):
         string="Consumables per session",
         help="What one session uses: anaesthetic, cartridge, aftercare kit, finishing "
         "product.",
+    )
+    skinpro_photo_angle_ids = fields.Many2many(
+        "skinpro.photo.angle",
+        string="Photo sequence",
+        help="The angles photographed before every session of this treatment and "
+        "at the follow-up after it, at least three; none: no photo is required.",
     )
     skinpro_is_cartridge = fields.Boolean(
         string="Needle cartridge",
@@ -131,6 +138,20 @@ class ProductTemplate(models.Model):
                         low=low,
                         high=high,
                         max=depth_rules.PEN_MAX_DEPTH_MM,
+                    )
+                )
+
+    @api.constrains("skinpro_photo_angle_ids")
+    def _check_skinpro_photo_angles(self):
+        for template in self:
+            angles = template.skinpro_photo_angle_ids
+            if angles and len(angles) < photo_rules.MIN_ANGLES:
+                raise ValidationError(
+                    self.env._(
+                        "Photo sequence of %(name)s: take at least %(count)s angles, "
+                        "or none.",
+                        name=template.name,
+                        count=photo_rules.MIN_ANGLES,
                     )
                 )
 

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The records a break-glass access opens, read-only, to the practitioner who
 holds it: the client's screenings with their answers and clearances, her sessions
-with their depth per area."""
+with their depth per area and photos."""
 
 from odoo import models
 
@@ -33,3 +33,8 @@ class SkinproSessionDepth(models.Model):
     _name = "skinpro.session.depth"
     _inherit = ["skinpro.session.depth", "skinpro.break.glass.mixin"]
     _skinpro_client_path = "session_id.partner_id"
+
+
+class SkinproPhoto(models.Model):
+    _name = "skinpro.photo"
+    _inherit = ["skinpro.photo", "skinpro.break.glass.mixin"]

@@ -17,6 +17,8 @@ AFTERWARDS = (
     "adverse_event_type",
     "adverse_event_severity",
     "adverse_event_description",
+    # Follow-up photos; the photos themselves lock the session's before ones.
+    "photo_ids",
 )
 START = sm.Action(
     "action_start",

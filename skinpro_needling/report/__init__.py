@@ -12,3 +12,4 @@ from . import skinpro_report_chart_compliance
 from . import studio_month_report
 from . import studio_month_report_charts
 from . import health_record_report
+from . import skinpro_marketing_gallery

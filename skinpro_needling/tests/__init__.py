@@ -39,3 +39,5 @@ from . import test_chart_tours
 from . import test_credentials
 from . import test_credential_tours
 from . import test_credential_pos
+from . import test_photos
+from . import test_photo_tours
