@@ -15,24 +15,29 @@ class IrBinary(models.AbstractModel):
     _inherit = "ir.binary"
 
     def _record_to_stream(self, record, field_name):
-        if _is_photo_file(record, field_name) and not self.env.user.has_group(
-            DOWNLOAD_RIGHT
-        ):
+        photo = _photo_of_file(record, field_name)
+        if photo and not self.env.user.has_group(DOWNLOAD_RIGHT):
             raise AccessError(
                 self.env._(
                     "A client's photo file is downloaded with the download right, "
                     "from the photo's Download button."
                 )
             )
-        return super()._record_to_stream(record, field_name)
+        stream = super()._record_to_stream(record, field_name)
+        if photo:
+            # A download by another door than the Download button is one too.
+            self.env["skinpro.photo.download"].sudo().create(
+                {"photo_id": photo.id, "user_id": self.env.uid}
+            )
+        return stream
 
 
-def _is_photo_file(record, field_name):
-    if record._name == "skinpro.photo":
-        return field_name == "image"
+def _photo_of_file(record, field_name):
+    """The photo whose file this is, if it is one."""
+    if record._name == "skinpro.photo" and field_name == "image":
+        return record
     if record._name == "ir.attachment":
         attachment = record.sudo()
-        return (
-            attachment.res_model == "skinpro.photo" and attachment.res_field == "image"
-        )
-    return False
+        if attachment.res_model == "skinpro.photo" and attachment.res_field == "image":
+            return record.env["skinpro.photo"].browse(attachment.res_id)
+    return None

@@ -192,6 +192,31 @@ class SkinproPhoto(models.Model):
 
     # --- download -------------------------------------------------------------------
 
+    def _skinpro_may_download(self):
+        return self.env.su or self.env.user.has_group(
+            "skinpro_needling.group_skinpro_photo_download"
+        )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """The file itself is the download right's: every read (the web client's,
+        the external API's read and search_read) gives the others the screen
+        copies (image_1024, image_256) and no file."""
+        result = super()._read_format(fnames, load)
+        if "image" in fnames and not self._skinpro_may_download():
+            for values in result:
+                values["image"] = False
+        return result
+
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        """Likewise for an export, of photos or of their sessions."""
+        rows = super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        if not self._skinpro_may_download():
+            files = [i for i, path in enumerate(fields) if path[0] == "image"]
+            for row in rows:
+                for i in files:
+                    row[i] = False
+        return rows
+
     def action_skinpro_download(self):
         self.ensure_one()
         return {
@@ -203,7 +228,7 @@ class SkinproPhoto(models.Model):
     def _skinpro_download(self):
         """The file, for a user with the download right; the download is logged."""
         self.ensure_one()
-        if not self.env.user.has_group("skinpro_needling.group_skinpro_photo_download"):
+        if not self._skinpro_may_download():
             raise UserError(
                 self.env._("Downloading a client's photo needs the download right.")
             )
