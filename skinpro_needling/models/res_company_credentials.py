@@ -31,6 +31,7 @@ class ResCompany(models.Model):
     )
 
     skinpro_gates_practitioners = fields.Boolean(
+        string="Gates practitioners",
         compute="_compute_skinpro_gates_practitioners",
         store=True,
         help="The studio requires credentials or protocols of its practitioners: "
