@@ -322,6 +322,7 @@ class TestPhotoAccess(PhotoCase):
 
     def test_no_read_gives_the_file_without_the_right(self):
         photo = self.photo()
+        self.practitioner_a.group_ids += self.env.ref("base.group_allow_export")
         as_practitioner = photo.with_user(self.practitioner_a)
         session = photo.session_id.with_user(self.practitioner_a)
         self.assertFalse(as_practitioner.read(["image"])[0]["image"])
