@@ -123,7 +123,92 @@ class TestStudioIsolationEverywhere(HttpCase):
         slc_client.with_user(glass["slc_rights"]).with_context(
             allowed_company_ids=cls.slc.ids
         ).action_skinpro_export_data()
+        cls._signed_chart_and_photos()
+        cls._credentials_and_protocol(example)
         cls.env.flush_all()
+
+    @classmethod
+    def _signed_chart_and_photos(cls):
+        """A signed chart with its addendum, its photos (a before/after pair the
+        client consented to show, so in the marketing gallery) and a download."""
+        session = cls.env["skinpro.treatment.session"].search(
+            [("company_id", "=", cls.slc.id), ("state", "=", "done")], limit=1
+        )
+        client = session.partner_id
+        practitioner = session.practitioner_id.with_context(
+            allowed_company_ids=cls.slc.ids
+        )
+        session.with_user(practitioner).action_sign()
+        cls.env["skinpro.session.addendum"].with_user(practitioner).create(
+            {"session_id": session.id, "reason": "Isolation check", "body": "Noted."}
+        )
+        front = cls.env.ref("skinpro_needling.photo_angle_front")
+        photos = cls.env["skinpro.photo"].create(
+            [
+                {
+                    "partner_id": client.id,
+                    "company_id": cls.slc.id,
+                    # The done session takes its follow-up photo only.
+                    "session_id": session.id if phase == "after" else False,
+                    "angle": front.id,
+                    "phase": phase,
+                    "taken_on": taken_on,
+                    "image": SIGNATURE,
+                }
+                for phase, taken_on in (
+                    ("before", "2026-01-05 10:00:00"),
+                    ("after", "2026-03-05 10:00:00"),
+                )
+            ]
+        )
+        client.with_user(practitioner).action_skinpro_give_marketing_consent()
+        manager = users_of(
+            cls.env, cls.slc, {"slc_photos": "skinpro_needling.group_studio_manager"}
+        )["slc_photos"]
+        photos[0].with_user(manager).with_context(
+            allowed_company_ids=cls.slc.ids
+        )._skinpro_download()
+
+    @classmethod
+    def _credentials_and_protocol(cls, example):
+        """A credential requirement, a protocol signed by its director and a
+        good-faith exam, at Salt Lake City."""
+        director = users_of(
+            cls.env,
+            cls.slc,
+            {"slc_director": "skinpro_needling.group_skinpro_medical_director"},
+        )["slc_director"]
+        practitioner = example.user_slc_practitioner
+        cls.env["skinpro.studio.requirement"].create(
+            {
+                "company_id": cls.slc.id,
+                "skill_id": cls.env.ref("skinpro_needling.skill_device_certification").id,
+                "depth_above_mm": 2.0,
+            }
+        )
+        protocol = cls.env["skinpro.protocol"].create(
+            {
+                "name": "Isolation check",
+                "company_id": cls.slc.id,
+                "product_tmpl_id": example.product_full_face.id,
+                "max_depth_mm": 0.5,
+                "medical_director_id": director.id,
+                "practitioner_ids": practitioner.ids,
+            }
+        )
+        protocol.action_send_for_signature()
+        for signatory in (director, practitioner):
+            protocol.with_user(signatory).with_context(
+                allowed_company_ids=cls.slc.ids
+            ).action_sign()
+        cls.env["skinpro.good.faith.exam"].create(
+            {
+                "partner_id": example.client_slc_cleared.id,
+                "company_id": cls.slc.id,
+                "examiner": "Dr. Salt",
+                "examiner_licence": "UT-0001",
+            }
+        )
 
     def models(self):
         return [
