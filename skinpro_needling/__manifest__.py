@@ -4,7 +4,7 @@
     "name": "Micro-needling for Skincare Studio Chains",
     "summary": "Screen clients, keep cosmetic needling within each studio's legal "
     "depth, refer deeper work, and track consumables per studio",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/skinpro-studio/skinpro_needling",
     "author": "SkinPro Studio",
@@ -46,6 +46,7 @@
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
         "views/skinpro_report_views.xml",
+        "views/skinpro_report_practitioner_month_views.xml",
         "wizards/skinpro_month_report_wizard_views.xml",
         "wizards/skinpro_depth_breach_review_views.xml",
         "wizards/skinpro_break_glass_request_views.xml",

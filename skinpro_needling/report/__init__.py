@@ -7,5 +7,6 @@ from . import skinpro_report_referral
 from . import skinpro_report_consumption
 from . import skinpro_report_stock_cover
 from . import skinpro_report_funnel
+from . import skinpro_report_practitioner_month
 from . import studio_month_report
 from . import health_record_report
