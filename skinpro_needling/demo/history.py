@@ -3,8 +3,10 @@
 import random
 from datetime import datetime, time, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tools import SQL
+
+from ..rules import attendance
 
 FIRST_NAMES = [
     "Abigail",
@@ -70,7 +72,9 @@ LAST_NAMES = [
 # Per studio: new clients a month (by month, oldest first), done sessions a month,
 # the share of new clients referred, the depths performed, and the months in which
 # the studio ran out of cartridges (no restock the month before), and the sessions
-# booked a day for the next BOOKED_DAYS days.
+# booked a day for the next BOOKED_DAYS days; the hours a session takes, the share
+# of clients who bought a course of three with their first session, and the share
+# of appointments missed or cancelled late.
 PROFILES = {
     # Growing: more new clients and sessions every month.
     "SLC": {
@@ -80,6 +84,10 @@ PROFILES = {
         "depths": (0.5, 0.75, 1.0),
         "stock_outs": (),
         "booked": 3,
+        "duration": 1.0,
+        "courses": 0.25,
+        "no_show": 0.03,
+        "late_cancel": 0.05,
     },
     # Steady, but cartridges ran out twice: few sessions those months.
     "PHX": {
@@ -89,6 +97,10 @@ PROFILES = {
         "depths": (0.25,),
         "stock_outs": (4, 9),
         "booked": 1,
+        "duration": 0.75,
+        "courses": 0.6,
+        "no_show": 0.1,
+        "late_cancel": 0.02,
     },
     # No cosmetic needling under California's rules: most clients are referred.
     "SAN": {
@@ -98,6 +110,10 @@ PROFILES = {
         "depths": (),
         "stock_outs": (),
         "booked": 0,
+        "duration": 1.0,
+        "courses": 0,
+        "no_show": 0,
+        "late_cancel": 0,
     },
 }
 MONTHS = 12
@@ -133,10 +149,44 @@ class DemoHistory:
         }
         names = [f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES]
         rng.shuffle(names)
+        self._part_time_calendar(studios["SLC"], practitioners["SLC"])
         for code, studio in studios.items():
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self.env.invalidate_all()
         self._ship_from_central()
+        self.env["skinpro.report.practitioner.month"]._skinpro_refresh_hours()
+
+    def _part_time_calendar(self, studio, practitioner):
+        """Salt Lake City's practitioner works four days a week; Phoenix's work the
+        studio's hours."""
+        calendar = self.env["resource.calendar"].create(
+            {
+                "name": "Salt Lake City: Tuesday to Friday",
+                "company_id": studio.id,
+                "tz": studio.partner_id.tz or "America/Denver",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": day,
+                            "day_period": period,
+                            "hour_from": hour_from,
+                            "hour_to": hour_from + 4,
+                        }
+                    )
+                    for day in ("1", "2", "3", "4")
+                    for period, hour_from in (("morning", 9), ("afternoon", 13))
+                ],
+            }
+        )
+        self.env["resource.resource"].create(
+            {
+                "name": practitioner.name,
+                "user_id": practitioner.id,
+                "calendar_id": calendar.id,
+                "company_id": studio.id,
+            }
+        )
 
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule
@@ -215,7 +265,9 @@ class DemoHistory:
                         "variant": by_depth[rng.choice(profile["depths"])],
                     }
                 )
-        self._insert_sessions(studio, practitioner, sessions)
+        self._redeem_courses(code, studio, practitioner, sessions)
+        self._insert_sessions(studio, practitioner, sessions, profile["duration"])
+        self._insert_missed(code, today, studio, practitioner, sessions)
         self._insert_restocking(today, studio, sessions, profile["stock_outs"])
         self._book_upcoming(code, today, studio, practitioner, cleared, by_depth)
 
@@ -415,7 +467,94 @@ class DemoHistory:
             for variant in variants
         }
 
-    def _insert_sessions(self, studio, practitioner, sessions):
+    def _redeem_courses(self, code, studio, practitioner, sessions):
+        """A share of the clients bought a course of three with their first
+        session: their first three sessions redeem it."""
+        rng = random.Random(f"{code}-courses")
+        product = self.env.ref("skinpro_needling.product_full_face_course")
+        total = product.skinpro_course_sessions
+        by_client = {}
+        for session in sorted(sessions, key=lambda session: session["day"]):
+            by_client.setdefault(session["client"]["partner_id"], []).append(session)
+        rows, redeemed = [], []
+        for own in by_client.values():
+            if rng.random() >= PROFILES[code]["courses"]:
+                continue
+            used = own[:total]
+            rows.append(
+                {
+                    "name": f"{product.name} - {own[0]['client']['name']}",
+                    "partner_id": own[0]["client"]["partner_id"],
+                    "company_id": studio.id,
+                    "product_id": product.id,
+                    "sessions_total": total,
+                    "min_spacing_days": product.skinpro_min_spacing_days,
+                    "sessions_used": len(used),
+                    "sessions_left": total - len(used),
+                    "last_session_date": used[-1]["day"],
+                    "state": "completed" if len(used) == total else "in_use",
+                    "create_date": self._stamp(used[0]["day"], 9),
+                    "write_date": self._stamp(used[-1]["day"], 11),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+            redeemed.append(used)
+        for course_id, used in zip(
+            self._insert("skinpro_course", rows), redeemed, strict=True
+        ):
+            for session in used:
+                session["course_id"] = course_id
+
+    def _insert_missed(self, code, today, studio, practitioner, sessions):
+        """Appointments the clients missed or cancelled late, a few days before
+        one they kept."""
+        profile = PROFILES[code]
+        rng = random.Random(f"{code}-missed")
+        limit = studio._skinpro_depth_limit()
+        rows = []
+        for session in sessions:
+            roll = rng.random()
+            if roll < profile["no_show"]:
+                kind = attendance.NO_SHOW
+            elif roll < profile["no_show"] + profile["late_cancel"]:
+                kind = attendance.LATE
+            else:
+                continue
+            client = session["client"]
+            day = session["day"] - timedelta(days=rng.randrange(2, 10))
+            if day <= client["day"] or day >= today:
+                continue
+            planned = self._stamp(day, 15)
+            rows.append(
+                {
+                    "name": f"{client['name']} - {session['variant'].display_name}"
+                    f" - {day}",
+                    "partner_id": client["partner_id"],
+                    "company_id": studio.id,
+                    "practitioner_id": practitioner.id,
+                    "product_id": session["variant"].id,
+                    "state": "cancelled",
+                    "cancellation": kind,
+                    "cancelled_on": planned
+                    if kind == attendance.NO_SHOW
+                    else planned - timedelta(hours=rng.randrange(1, 20)),
+                    "depth_class": "cosmetic",
+                    "depth_limit_mm": limit,
+                    "max_depth_mm": 0,
+                    "revenue": 0,
+                    "session_date": day,
+                    "planned_start": planned,
+                    "duration": PROFILES[code]["duration"],
+                    "create_date": self._stamp(day - timedelta(days=7)),
+                    "write_date": planned,
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+        self._insert("skinpro_treatment_session", rows)
+
+    def _insert_sessions(self, studio, practitioner, sessions, duration):
         if not sessions:
             return
         warehouse = studio.skinpro_warehouse_id
@@ -500,7 +639,8 @@ class DemoHistory:
                     "planned_start": self._stamp(session["day"]),
                     "date_start": self._stamp(session["day"]),
                     "date_end": self._stamp(session["day"], 11),
-                    "duration": 1.0,
+                    "duration": duration,
+                    "course_id": session.get("course_id"),
                     "history_reviewed": True,
                     "anaesthetic_applied": True,
                     "aftercare_handed": True,

@@ -689,11 +689,38 @@ class SkinproReportPractitionerMonth(models.Model):
     @api.model
     def action_open(self):
         """The figures, their working hours refreshed for the months the night
-        has not folded yet."""
+        has not folded yet. For those who may read them only."""
+        self.browse().check_access("read")
         cut = self.env["skinpro.report.session.month"]._folded_until()
-        self.sudo()._skinpro_refresh_hours(
-            since=cut - relativedelta(months=1) if cut else None
-        )
+        self.sudo()._skinpro_refresh_hours(since=cut)
         return self.env["ir.actions.act_window"]._for_xml_id(
             "skinpro_needling.skinpro_report_practitioner_month_action"
         )
+
+    @api.model
+    @api.readonly
+    def _month_figures(self, studio, month):
+        """The figures of `studio` in the month of `month` (a date), for the studio
+        and each practitioner, as the monthly studio report prints them:
+        {"practitioners": users, "rows": [(field, [studio's, each one's])]}; a
+        figure without its denominator (no session, no referral...) is None."""
+        start = fields.Date.to_date(month).replace(day=1)
+        domain = [("company_id", "=", studio.id), ("date", "=", start)]
+        aggregates = [f"{name}:avg" for name in RATIOS]
+        [studio_figures] = self._read_group(domain, [], aggregates)
+        by_practitioner = self._read_group(
+            domain + [("practitioner_id", "!=", False)],
+            ["practitioner_id"],
+            aggregates,
+        )
+        return {
+            "practitioners": [row[0] for row in by_practitioner],
+            "rows": [
+                (
+                    self._fields[name],
+                    [studio_figures[index]]
+                    + [row[index + 1] for row in by_practitioner],
+                )
+                for index, name in enumerate(RATIOS)
+            ],
+        }

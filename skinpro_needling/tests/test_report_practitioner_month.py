@@ -8,6 +8,7 @@ the first session; the same after the night's fold; readable by managers only,
 and naming no client. No-shows and late cancellations come only through the
 session's actions, on every door."""
 
+import re
 from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -346,6 +347,8 @@ class TestReportPractitionerMonth(PractitionerFiguresCase):
         self.assertEqual(clients, [])
         with self.assertRaises(AccessError):
             self.env[Figures].with_user(self.practitioner).search([])
+        with self.assertRaises(AccessError):
+            self.env[Figures].with_user(self.practitioner).action_open()
         manager_a = self.studio_user(
             "kpi_manager_a", self.studio_a, "skinpro_needling.group_studio_manager"
         )
@@ -366,6 +369,38 @@ class TestReportPractitionerMonth(PractitionerFiguresCase):
         }
         self.assertEqual(seen[manager_a], {self.studio_a})
         self.assertEqual(seen[chain_manager], {self.studio_a, self.studio_b})
+
+    def test_the_monthly_studio_report_prints_the_figures(self):
+        done = self.session(self.day, state="done", revenue=100, consumables_cost=20)
+        self.session(done.planned_start + timedelta(days=14))
+        self.session(self.day, state="cancelled", cancellation="no_show")
+        manager = self.studio_user(
+            "kpi_manager_pdf", self.studio_a, "skinpro_needling.group_studio_manager"
+        )
+        wizard = (
+            self.env["skinpro.month.report.wizard"]
+            .with_user(manager)
+            .with_context(allowed_company_ids=self.studio_a.ids)
+            .create({"company_id": self.studio_a.id, "month": self.day.date()})
+        )
+        wizard.action_print()
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(manager)
+            .with_context(allowed_company_ids=self.studio_a.ids)
+            ._render_qweb_html(
+                "skinpro_needling.report_studio_month",
+                self.studio_a.ids,
+                data={"month": str(self.month)},
+            )
+        )
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
+        self.assertIn(f"Figure Studio {self.practitioner.name} ", text)
+        self.assertIn("Rebooking (%) 100.0 100.0 ", text)
+        self.assertIn("No-shows (%) 50.0 50.0 ", text)
+        self.assertIn("Margin per treatment $ 80.00 $ 80.00 ", text)
+        self.assertIn("Referral conversion (%) - - ", text)
+        self.assertNotIn(self.client_a.name, text)
 
     def test_the_menu_refreshes_the_working_hours(self):
         self.session(fields.Datetime.now(), state="done")
