@@ -72,9 +72,10 @@ LAST_NAMES = [
 # Per studio: new clients a month (by month, oldest first), done sessions a month,
 # the share of new clients referred, the depths performed, and the months in which
 # the studio ran out of cartridges (no restock the month before), and the sessions
-# booked a day for the next BOOKED_DAYS days; the hours a session takes, the share
-# of clients who bought a course of three with their first session, and the share
-# of appointments missed or cancelled late.
+# booked a day for the next BOOKED_DAYS days; the hours a session takes, the
+# anaesthetic applied against the recipe's, the days a provider takes to accept a
+# referral, the share of clients who bought a course of three with their first
+# session, and the share of appointments missed or cancelled late.
 PROFILES = {
     # Growing: more new clients and sessions every month.
     "SLC": {
@@ -85,6 +86,8 @@ PROFILES = {
         "stock_outs": (),
         "booked": 3,
         "duration": 1.0,
+        "anaesthetic": 1.0,
+        "accept_days": 9,
         "courses": 0.25,
         "no_show": 0.03,
         "late_cancel": 0.05,
@@ -98,6 +101,8 @@ PROFILES = {
         "stock_outs": (4, 9),
         "booked": 1,
         "duration": 0.75,
+        "anaesthetic": 1.5,
+        "accept_days": 4,
         "courses": 0.6,
         "no_show": 0.1,
         "late_cancel": 0.02,
@@ -111,6 +116,8 @@ PROFILES = {
         "stock_outs": (),
         "booked": 0,
         "duration": 1.0,
+        "anaesthetic": 1.0,
+        "accept_days": 12,
         "courses": 0,
         "no_show": 0,
         "late_cancel": 0,
@@ -266,7 +273,7 @@ class DemoHistory:
                     }
                 )
         self._redeem_courses(code, studio, practitioner, sessions)
-        self._insert_sessions(studio, practitioner, sessions, profile["duration"])
+        self._insert_sessions(studio, practitioner, sessions, profile)
         self._insert_missed(code, today, studio, practitioner, sessions)
         self._insert_restocking(today, studio, sessions, profile["stock_outs"])
         self._book_upcoming(code, today, studio, practitioner, cleared, by_depth)
@@ -411,6 +418,10 @@ class DemoHistory:
             ref(f"skinpro_needling.crm_stage_referral_{name}")
             for name in ("to_send", "sent", "accepted", "treated", "declined")
         ]
+        # The days the providers took to accept, drawn apart from the history's
+        # own sequence.
+        accept_days = PROFILES[studio.skinpro_code]["accept_days"]
+        accepting = random.Random(f"{studio.skinpro_code}-accepted")
         rows = []
         for client in clients:
             if not client["refer"]:
@@ -447,6 +458,13 @@ class DemoHistory:
                     "skinpro_screening_id": client["screening_id"],
                     "create_date": self._stamp(client["day"], 11),
                     "write_date": self._stamp(client["day"], 11),
+                    "date_last_stage_update": self._stamp(
+                        client["day"]
+                        + timedelta(days=accept_days + accepting.randrange(5)),
+                        11,
+                    )
+                    if stage in stages[2:4]
+                    else self._stamp(client["day"], 11),
                     "create_uid": practitioner.id,
                     "write_uid": practitioner.id,
                 }
@@ -554,7 +572,7 @@ class DemoHistory:
             )
         self._insert("skinpro_treatment_session", rows)
 
-    def _insert_sessions(self, studio, practitioner, sessions, duration):
+    def _insert_sessions(self, studio, practitioner, sessions, profile):
         if not sessions:
             return
         warehouse = studio.skinpro_warehouse_id
@@ -592,9 +610,10 @@ class DemoHistory:
             cost = 0.0
             anaesthetic = 0.0
             for product, quantity, unit_cost in recipes[session["variant"]]:
-                cost += quantity * unit_cost
                 if product.uom_id == self.env.ref("uom.product_uom_gram"):
+                    quantity *= profile["anaesthetic"]
                     anaesthetic += quantity
+                cost += quantity * unit_cost
                 moves.append(
                     {
                         "picking_id": picking_id,
@@ -639,7 +658,7 @@ class DemoHistory:
                     "planned_start": self._stamp(session["day"]),
                     "date_start": self._stamp(session["day"]),
                     "date_end": self._stamp(session["day"], 11),
-                    "duration": duration,
+                    "duration": profile["duration"],
                     "course_id": session.get("course_id"),
                     "history_reviewed": True,
                     "anaesthetic_applied": True,

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 # What the monthly figures (skinpro.report.session.month) count of a session, and
@@ -62,11 +64,11 @@ class SkinproSessionMonth(models.AbstractModel):
             day = record[self._skinpro_figure_date]
             if day and record.company_id:
                 day = fields.Date.to_date(day)
-                for moment in (
-                    day,
-                    day - timedelta(days=self._skinpro_figure_lookback_days),
-                ):
-                    months.add((record.company_id.id, moment.replace(day=1)))
+                month = day.replace(day=1)
+                earliest = day - timedelta(days=self._skinpro_figure_lookback_days)
+                while month >= earliest.replace(day=1):
+                    months.add((record.company_id.id, month))
+                    month -= relativedelta(months=1)
         return months
 
     def _skinpro_mark_months(self, months=frozenset()):

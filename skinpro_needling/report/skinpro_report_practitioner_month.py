@@ -706,21 +706,29 @@ class SkinproReportPractitionerMonth(models.Model):
         figure without its denominator (no session, no referral...) is None."""
         start = fields.Date.to_date(month).replace(day=1)
         domain = [("company_id", "=", studio.id), ("date", "=", start)]
-        aggregates = [f"{name}:avg" for name in RATIOS]
-        [studio_figures] = self._read_group(domain, [], aggregates)
+        denominators = sorted({denominator for __, denominator, __ in RATIOS.values()})
+        aggregates = [f"{name}:avg" for name in RATIOS] + [
+            f"{name}:sum" for name in denominators
+        ]
+        [studio_values] = self._read_group(domain, [], aggregates)
         by_practitioner = self._read_group(
             domain + [("practitioner_id", "!=", False)],
             ["practitioner_id"],
             aggregates,
         )
+        columns = []
+        for values in [studio_values] + [row[1:] for row in by_practitioner]:
+            sums = dict(zip(denominators, values[len(RATIOS) :], strict=True))
+            columns.append(
+                [
+                    value if sums[RATIOS[name][1]] else None
+                    for name, value in zip(RATIOS, values, strict=False)
+                ]
+            )
         return {
             "practitioners": [row[0] for row in by_practitioner],
             "rows": [
-                (
-                    self._fields[name],
-                    [studio_figures[index]]
-                    + [row[index + 1] for row in by_practitioner],
-                )
+                (self._fields[name], [column[index] for column in columns])
                 for index, name in enumerate(RATIOS)
             ],
         }

@@ -324,16 +324,20 @@ class TestReportPractitionerMonth(PractitionerFiguresCase):
         folded_month = self.month - relativedelta(months=1)
         start = datetime.combine(folded_month, time(10)) + timedelta(days=2)
         self.session(start, state="done", revenue=90, consumables_cost=15)
-        self.session(start + timedelta(days=20))
         missed = self.session(start + timedelta(days=1))
         names = ("rebooking_rate", "no_show_rate", "margin_per_session")
         domain = [("date", "=", folded_month)]
         before = self.figures(*names, domain=domain)
+        self.assertEqual(before, (100.0, 0.0, 75.0))
         self.env["skinpro.report.session.month"]._cron_fold()
         self.assertEqual(self.figures(*names, domain=domain), before)
-        # A no-show recorded in a folded month shows at once.
+        # A no-show recorded in a folded month shows at once: the next visit
+        # missed, the client did not rebook...
         missed.action_no_show()
-        self.assertEqual(self.figures(*names, domain=domain), (100.0, 100 / 3, 75.0))
+        self.assertEqual(self.figures(*names, domain=domain), (0.0, 50.0, 75.0))
+        # ... until a visit booked in the month after it.
+        self.session(start + timedelta(days=40))
+        self.assertEqual(self.figures(*names, domain=domain), (100.0, 50.0, 75.0))
 
     def test_managers_only_and_no_client(self):
         self.session(self.day, state="done")
@@ -397,7 +401,7 @@ class TestReportPractitionerMonth(PractitionerFiguresCase):
         text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
         self.assertIn(f"Figure Studio {self.practitioner.name} ", text)
         self.assertIn("Rebooking (%) 100.0 100.0 ", text)
-        self.assertIn("No-shows (%) 50.0 50.0 ", text)
+        self.assertIn("No-shows (%) 33.3 33.3 ", text)
         self.assertIn("Margin per treatment $ 80.00 $ 80.00 ", text)
         self.assertIn("Referral conversion (%) - - ", text)
         self.assertNotIn(self.client_a.name, text)
