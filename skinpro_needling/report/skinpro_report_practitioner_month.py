@@ -391,14 +391,7 @@ class SkinproReportPractitionerMonth(models.Model):
                    COUNT(*) FILTER (WHERE s.cancellation = %(late)s)::integer
                        AS late_cancel_count,
                    COUNT(*) FILTER (
-                       WHERE s.state = 'done' AND EXISTS (
-                           SELECT 1 FROM skinpro_treatment_session rebooked
-                            WHERE rebooked.partner_id = s.partner_id
-                              AND rebooked.company_id = s.company_id
-                              AND rebooked.planned_start > s.planned_start
-                              AND rebooked.planned_start <= s.planned_start
-                                  + %(rebook_days)s * interval '1 day'
-                              AND rebooked.state != 'cancelled')
+                       WHERE s.state = 'done' AND rebooked.found
                    )::integer AS rebooked_count,
                    COALESCE(SUM(s.duration) FILTER (WHERE s.state = 'done'), 0)::numeric
                        AS session_hours,
@@ -408,6 +401,19 @@ class SkinproReportPractitionerMonth(models.Model):
                        AS consumables_cost
               FROM %(sessions)s
               LEFT JOIN product_product p ON p.id = s.product_id
+              -- The client's next visit, one index probe a session (a regular's
+              -- years of sessions are never scanned).
+              LEFT JOIN LATERAL (
+                SELECT TRUE AS found FROM skinpro_treatment_session rebooked
+                 WHERE rebooked.partner_id = s.partner_id
+                   AND rebooked.company_id = s.company_id
+                   AND rebooked.planned_start > s.planned_start
+                   AND rebooked.planned_start
+                       <= s.planned_start + %(rebook_days)s * interval '1 day'
+                   AND rebooked.state != 'cancelled'
+                 ORDER BY rebooked.planned_start
+                 LIMIT 1
+              ) rebooked ON s.state = 'done'
              WHERE %(where)s
              GROUP BY %(month)s, s.company_id, s.practitioner_id, p.product_tmpl_id
             """,
