@@ -77,6 +77,8 @@ class SkinproTreatmentSession(models.Model):
         "skinpro.course",
         domain="[('partner_id', '=', partner_id), ('company_id', '=', company_id)]",
         check_company=True,
+        # A course's sessions are looked up by it (its credits, its figures).
+        index="btree_not_null",
         tracking=True,
     )
     screening_id = fields.Many2one(
