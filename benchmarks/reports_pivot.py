@@ -4,8 +4,10 @@
 studios and 3 years, against Odoo's own POS orders report (`report.pos.order`) on the
 same 1,000,000 POS lines, on the demo database (`./skinpro demo` first; run with
 `./skinpro bench reports_pivot`). After the night's fold of the past months (the
-scheduled action), the dashboard (`skinpro.report.session.month`), the sessions
-analysis it summarises (`skinpro.report.session`) and Odoo's report are read as the
+scheduled action), the dashboard (`skinpro.report.session.month`), the studio
+figures (`skinpro.report.practitioner.month`, every figure: rebooking, no-shows,
+utilisation...), the sessions analysis (`skinpro.report.session`) and Odoo's report
+are read as the
 web client reads a pivot (studio x month, count and revenue, with their totals) by a
 chain manager allowed every studio; then the monthly studio report's figures
 (`_studio_figures`) of one studio and month, against Odoo's POS orders report
@@ -31,6 +33,24 @@ STUDIOS = int(os.environ.get("SKINPRO_STUDIOS") or 20)
 DAYS = 3 * 365
 ROUNDS = 3
 PIVOT_GROUPINGS = [["company_id", "date:month"], ["company_id"], ["date:month"], []]
+# The studio figures (skinpro.report.practitioner.month): every figure, each the
+# ratio of its group's sums.
+STUDIO_FIGURES = [
+    f"{name}:avg"
+    for name in (
+        "rebooking_rate",
+        "course_completion_rate",
+        "no_show_rate",
+        "late_cancel_rate",
+        "utilisation",
+        "revenue_per_hour",
+        "cost_per_session",
+        "margin_per_session",
+        "referral_conversion",
+        "days_to_acceptance",
+        "days_to_first_session",
+    )
+]
 
 
 def columns(cr, table):
@@ -227,10 +247,12 @@ def main():
         started = time.perf_counter()
         env["skinpro.report.session.month"]._cron_fold()
         cr.execute("ANALYZE skinpro_session_month_folded")
+        cr.execute("ANALYZE skinpro_practitioner_month_folded")
         folded = time.perf_counter() - started
         env = env(user=admin.id, context={"allowed_company_ids": studio_ids})
         pivots = {
             "skinpro.report.session.month": ["session_count:sum", "revenue:sum"],
+            "skinpro.report.practitioner.month": STUDIO_FIGURES,
             "skinpro.report.session": ["__count", "revenue:sum"],
             "report.pos.order": ["__count", "price_subtotal_excl:sum"],
         }
@@ -259,6 +281,7 @@ def main():
         print(f"  {label}:")
         for model, name in (
             ("skinpro.report.session.month", "chain dashboard"),
+            ("skinpro.report.practitioner.month", "studio figures"),
             ("skinpro.report.session", "sessions analysis"),
             (odoo, "Odoo's POS orders"),
         ):

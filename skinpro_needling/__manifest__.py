@@ -50,6 +50,7 @@
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
         "views/skinpro_report_views.xml",
+        "views/skinpro_report_practitioner_month_views.xml",
         "wizards/skinpro_month_report_wizard_views.xml",
         "wizards/skinpro_depth_breach_review_views.xml",
         "wizards/skinpro_break_glass_request_views.xml",

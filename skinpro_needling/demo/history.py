@@ -3,9 +3,10 @@
 import random
 from datetime import datetime, time, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tools import SQL
 
+from ..rules import attendance
 from .charts import DemoCharts
 
 FIRST_NAMES = [
@@ -72,7 +73,10 @@ LAST_NAMES = [
 # Per studio: new clients a month (by month, oldest first), done sessions a month,
 # the share of new clients referred, the depths performed, and the months in which
 # the studio ran out of cartridges (no restock the month before), and the sessions
-# booked a day for the next BOOKED_DAYS days.
+# booked a day for the next BOOKED_DAYS days; the hours a session takes, the
+# anaesthetic applied against the recipe's, the days a provider takes to accept a
+# referral, the share of clients who bought a course of three with their first
+# session, and the share of appointments missed or cancelled late.
 PROFILES = {
     # Growing: more new clients and sessions every month.
     "SLC": {
@@ -82,6 +86,12 @@ PROFILES = {
         "depths": (0.5, 0.75, 1.0),
         "stock_outs": (),
         "booked": 3,
+        "duration": 1.0,
+        "anaesthetic": 1.0,
+        "accept_days": 9,
+        "courses": 0.25,
+        "no_show": 0.03,
+        "late_cancel": 0.05,
     },
     # Steady, but cartridges ran out twice: few sessions those months.
     "PHX": {
@@ -91,6 +101,12 @@ PROFILES = {
         "depths": (0.25,),
         "stock_outs": (4, 9),
         "booked": 1,
+        "duration": 0.75,
+        "anaesthetic": 1.5,
+        "accept_days": 4,
+        "courses": 0.6,
+        "no_show": 0.1,
+        "late_cancel": 0.02,
     },
     # No cosmetic needling under California's rules: most clients are referred.
     "SAN": {
@@ -100,6 +116,12 @@ PROFILES = {
         "depths": (),
         "stock_outs": (),
         "booked": 0,
+        "duration": 1.0,
+        "anaesthetic": 1.0,
+        "accept_days": 12,
+        "courses": 0,
+        "no_show": 0,
+        "late_cancel": 0,
     },
 }
 MONTHS = 12
@@ -138,6 +160,7 @@ class DemoHistory:
         }
         names = [f"{first} {last}" for last in LAST_NAMES for first in FIRST_NAMES]
         rng.shuffle(names)
+        self._part_time_calendar(studios["SLC"], practitioners["SLC"])
         for code, studio in studios.items():
             self._generate_studio(rng, today, code, studio, practitioners[code], names)
         self._date_opening_counts(today)
@@ -146,6 +169,7 @@ class DemoHistory:
         self.env.invalidate_all()
         self._ship_from_central()
         DemoCharts(self.env).generate(today)
+        self.env["skinpro.report.practitioner.month"]._skinpro_refresh_hours()
 
     def _date_opening_counts(self, today):
         """The demo's stock was counted in (demo/skinpro_inventory_demo.xml) before
@@ -305,6 +329,38 @@ class DemoHistory:
             ],
         )
 
+    def _part_time_calendar(self, studio, practitioner):
+        """Salt Lake City's practitioner works four days a week; Phoenix's work the
+        studio's hours."""
+        calendar = self.env["resource.calendar"].create(
+            {
+                "name": "Salt Lake City: Tuesday to Friday",
+                "company_id": studio.id,
+                "tz": studio.partner_id.tz or "America/Denver",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"{day} {period}",
+                            "dayofweek": day,
+                            "day_period": period,
+                            "hour_from": hour_from,
+                            "hour_to": hour_from + 4,
+                        }
+                    )
+                    for day in ("1", "2", "3", "4")
+                    for period, hour_from in (("morning", 9), ("afternoon", 13))
+                ],
+            }
+        )
+        self.env["resource.resource"].create(
+            {
+                "name": practitioner.name,
+                "user_id": practitioner.id,
+                "calendar_id": calendar.id,
+                "company_id": studio.id,
+            }
+        )
+
     def _ship_from_central(self):
         """Today, Salt Lake City's cartridges are on their way: its reordering rule
         asked the central warehouse, which has shipped them; the studio receives."""
@@ -382,7 +438,9 @@ class DemoHistory:
                         "variant": by_depth[rng.choice(profile["depths"])],
                     }
                 )
-        self._insert_sessions(studio, practitioner, sessions)
+        self._redeem_courses(code, studio, practitioner, sessions)
+        self._insert_sessions(studio, practitioner, sessions, profile)
+        self._insert_missed(code, today, studio, practitioner, sessions)
         self._insert_restocking(today, studio, sessions, profile["stock_outs"])
         self._book_upcoming(code, today, studio, practitioner, cleared, by_depth)
 
@@ -526,6 +584,10 @@ class DemoHistory:
             ref(f"skinpro_needling.crm_stage_referral_{name}")
             for name in ("to_send", "sent", "accepted", "treated", "declined")
         ]
+        # The days the providers took to accept, drawn apart from the history's
+        # own sequence.
+        accept_days = PROFILES[studio.skinpro_code]["accept_days"]
+        accepting = random.Random(f"{studio.skinpro_code}-accepted")
         rows = []
         for client in clients:
             if not client["refer"]:
@@ -562,6 +624,13 @@ class DemoHistory:
                     "skinpro_screening_id": client["screening_id"],
                     "create_date": self._stamp(client["day"], 11),
                     "write_date": self._stamp(client["day"], 11),
+                    "date_last_stage_update": self._stamp(
+                        client["day"]
+                        + timedelta(days=accept_days + accepting.randrange(5)),
+                        11,
+                    )
+                    if stage in stages[2:4]
+                    else self._stamp(client["day"], 11),
                     "create_uid": practitioner.id,
                     "write_uid": practitioner.id,
                 }
@@ -582,7 +651,94 @@ class DemoHistory:
             for variant in variants
         }
 
-    def _insert_sessions(self, studio, practitioner, sessions):
+    def _redeem_courses(self, code, studio, practitioner, sessions):
+        """A share of the clients bought a course of three with their first
+        session: their first three sessions redeem it."""
+        rng = random.Random(f"{code}-courses")
+        product = self.env.ref("skinpro_needling.product_full_face_course")
+        total = product.skinpro_course_sessions
+        by_client = {}
+        for session in sorted(sessions, key=lambda session: session["day"]):
+            by_client.setdefault(session["client"]["partner_id"], []).append(session)
+        rows, redeemed = [], []
+        for own in by_client.values():
+            if rng.random() >= PROFILES[code]["courses"]:
+                continue
+            used = own[:total]
+            rows.append(
+                {
+                    "name": f"{product.name} - {own[0]['client']['name']}",
+                    "partner_id": own[0]["client"]["partner_id"],
+                    "company_id": studio.id,
+                    "product_id": product.id,
+                    "sessions_total": total,
+                    "min_spacing_days": product.skinpro_min_spacing_days,
+                    "sessions_used": len(used),
+                    "sessions_left": total - len(used),
+                    "last_session_date": used[-1]["day"],
+                    "state": "completed" if len(used) == total else "in_use",
+                    "create_date": self._stamp(used[0]["day"], 9),
+                    "write_date": self._stamp(used[-1]["day"], 11),
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+            redeemed.append(used)
+        for course_id, used in zip(
+            self._insert("skinpro_course", rows), redeemed, strict=True
+        ):
+            for session in used:
+                session["course_id"] = course_id
+
+    def _insert_missed(self, code, today, studio, practitioner, sessions):
+        """Appointments the clients missed or cancelled late, a few days before
+        one they kept."""
+        profile = PROFILES[code]
+        rng = random.Random(f"{code}-missed")
+        limit = studio._skinpro_depth_limit()
+        rows = []
+        for session in sessions:
+            roll = rng.random()
+            if roll < profile["no_show"]:
+                kind = attendance.NO_SHOW
+            elif roll < profile["no_show"] + profile["late_cancel"]:
+                kind = attendance.LATE
+            else:
+                continue
+            client = session["client"]
+            day = session["day"] - timedelta(days=rng.randrange(2, 10))
+            if day <= client["day"] or day >= today:
+                continue
+            planned = self._stamp(day, 15)
+            rows.append(
+                {
+                    "name": f"{client['name']} - {session['variant'].display_name}"
+                    f" - {day}",
+                    "partner_id": client["partner_id"],
+                    "company_id": studio.id,
+                    "practitioner_id": practitioner.id,
+                    "product_id": session["variant"].id,
+                    "state": "cancelled",
+                    "cancellation": kind,
+                    "cancelled_on": planned
+                    if kind == attendance.NO_SHOW
+                    else planned - timedelta(hours=rng.randrange(1, 20)),
+                    "depth_class": "cosmetic",
+                    "depth_limit_mm": limit,
+                    "max_depth_mm": 0,
+                    "revenue": 0,
+                    "session_date": day,
+                    "planned_start": planned,
+                    "duration": PROFILES[code]["duration"],
+                    "create_date": self._stamp(day - timedelta(days=7)),
+                    "write_date": planned,
+                    "create_uid": practitioner.id,
+                    "write_uid": practitioner.id,
+                }
+            )
+        self._insert("skinpro_treatment_session", rows)
+
+    def _insert_sessions(self, studio, practitioner, sessions, profile):
         if not sessions:
             return
         warehouse = studio.skinpro_warehouse_id
@@ -620,9 +776,10 @@ class DemoHistory:
             cost = 0.0
             anaesthetic = 0.0
             for product, quantity, unit_cost in recipes[session["variant"]]:
-                cost += quantity * unit_cost
                 if product.uom_id == self.env.ref("uom.product_uom_gram"):
+                    quantity *= profile["anaesthetic"]
                     anaesthetic += quantity
+                cost += quantity * unit_cost
                 moves.append(
                     {
                         "picking_id": picking_id,
@@ -668,7 +825,8 @@ class DemoHistory:
                     "planned_start": self._stamp(session["day"]),
                     "date_start": self._stamp(session["day"]),
                     "date_end": self._stamp(session["day"], 11),
-                    "duration": 1.0,
+                    "duration": profile["duration"],
+                    "course_id": session.get("course_id"),
                     "history_reviewed": True,
                     "anaesthetic_applied": True,
                     "aftercare_handed": True,

@@ -7,6 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..demo.history import DemoHistory
+from ..rules import attendance as attendance_rules
 from ..rules import depth as depth_rules
 
 
@@ -92,6 +93,12 @@ class ResCompany(models.Model):
         default=10,
         help="Every chart of a practitioner new at the studio is reviewed until "
         "they have done this many sessions here.",
+    )
+    skinpro_late_cancel_hours = fields.Integer(
+        string="Late cancellation within (hours)",
+        default=attendance_rules.DEFAULT_LATE_CANCEL_HOURS,
+        help="A client's cancellation made fewer than this many hours before the "
+        "session's planned start counts as late in the chain's figures.",
     )
     skinpro_warehouse_id = fields.Many2one(
         "stock.warehouse",

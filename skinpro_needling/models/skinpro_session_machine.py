@@ -44,6 +44,15 @@ CANCEL = sm.Action(
     _lt("Cancel"),
     sources=("planned", "in_progress"),
     target="cancelled",
+    sets=("cancelled_on", "cancellation"),
+)
+# The client did not come: a planned session whose time has passed.
+NO_SHOW = sm.Action(
+    "action_no_show",
+    _lt("No-show"),
+    sources=("planned",),
+    target="cancelled",
+    sets=("cancelled_on", "cancellation"),
 )
 REVIEW_BREACH = sm.Action(
     "action_review_depth_breach",
@@ -151,6 +160,7 @@ SESSION_MACHINE = sm.Machine(
             sets=("shortage_overridden_by_id",),
         ),
         CANCEL,
+        NO_SHOW,
         REVIEW_BREACH,
         REVIEW_RECALL,
         HOLD_FOR_RECALL,

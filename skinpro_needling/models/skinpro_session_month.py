@@ -1,5 +1,9 @@
 # Copyright 2026 SkinPro Studio
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 # What the monthly figures (skinpro.report.session.month) count of a session, and
@@ -14,6 +18,10 @@ FIGURE_FIELDS = {
     "pos_order_line_id",
     "consumables_cost",
     "depth_breach",
+    "practitioner_id",
+    "partner_id",
+    "duration",
+    "cancellation",
 }
 
 
@@ -27,6 +35,9 @@ class SkinproSessionMonth(models.AbstractModel):
     # What the figures count of the record, and the field its month comes from.
     _skinpro_figure_fields = FIGURE_FIELDS
     _skinpro_figure_date = "session_date"
+    # A record also counts in the figures of the days this many days before it
+    # (a session: whether the client's previous sessions were rebooked).
+    _skinpro_figure_lookback_days = 0
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -52,9 +63,12 @@ class SkinproSessionMonth(models.AbstractModel):
         for record in self:
             day = record[self._skinpro_figure_date]
             if day and record.company_id:
-                months.add(
-                    (record.company_id.id, fields.Date.to_date(day).replace(day=1))
-                )
+                day = fields.Date.to_date(day)
+                month = day.replace(day=1)
+                earliest = day - timedelta(days=self._skinpro_figure_lookback_days)
+                while month >= earliest.replace(day=1):
+                    months.add((record.company_id.id, month))
+                    month -= relativedelta(months=1)
         return months
 
     def _skinpro_mark_months(self, months=frozenset()):

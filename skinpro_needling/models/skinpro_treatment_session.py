@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..rules import attendance as attendance_rules
 from ..rules import depth as depth_rules
 from .skinpro_clinical_record import form_action
 from .skinpro_session_machine import REVIEW_BREACH, SESSION_MACHINE
@@ -41,6 +42,7 @@ class SkinproTreatmentSession(models.Model):
         "skinpro.session.month",
     ]
     _skinpro_machine = SESSION_MACHINE
+    _skinpro_figure_lookback_days = attendance_rules.REBOOK_DAYS
     _order = "planned_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, precompute=True)
@@ -75,6 +77,8 @@ class SkinproTreatmentSession(models.Model):
         "skinpro.course",
         domain="[('partner_id', '=', partner_id), ('company_id', '=', company_id)]",
         check_company=True,
+        # A course's sessions are looked up by it (its credits, its figures).
+        index="btree_not_null",
         tracking=True,
     )
     screening_id = fields.Many2one(
@@ -110,6 +114,20 @@ class SkinproTreatmentSession(models.Model):
         required=True,
         tracking=True,
         copy=False,
+    )
+    cancelled_on = fields.Datetime(readonly=True, copy=False)
+    cancellation = fields.Selection(
+        [
+            (attendance_rules.ON_TIME, "Cancelled in time"),
+            (attendance_rules.LATE, "Late cancellation"),
+            (attendance_rules.NO_SHOW, "No-show"),
+            (attendance_rules.STOPPED, "Stopped once started"),
+        ],
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="How the session came to be cancelled: late when fewer than the "
+        "studio's late-cancel hours were left before its planned start.",
     )
     depth_line_ids = fields.One2many(
         "skinpro.session.depth", "session_id", string="Depth per area", copy=False
@@ -175,6 +193,10 @@ class SkinproTreatmentSession(models.Model):
     # PostgreSQL knows how few months there are, and aggregates in memory.
     _company_month_index = models.Index(
         "(company_id, (date_trunc('month', session_date::timestamp)::date))"
+    )
+    # Whether a client rebooked: their next session at the studio, by date.
+    _partner_company_start_index = models.Index(
+        "(partner_id, company_id, planned_start)"
     )
     # A sale at the POS looks for the client's planned session not paid yet: a
     # few rows, where the client's index holds every session of a regular.
@@ -339,8 +361,51 @@ class SkinproTreatmentSession(models.Model):
                 )
             )
         self._check_depth_breach_reviewed()
+        now = fields.Datetime.now()
+        for session in self:
+            kind = attendance_rules.cancellation_kind(
+                session.planned_start,
+                now,
+                session.company_id.skinpro_late_cancel_hours,
+                started=session.state == "in_progress",
+            )
+            with acting(session):
+                session.write(
+                    {"state": "cancelled", "cancelled_on": now, "cancellation": kind}
+                )
+        return True
+
+    def action_no_show(self):
+        """The client did not come to a planned session whose time has passed."""
+        now = fields.Datetime.now()
+        for session in self:
+            if session.state != "planned":
+                raise UserError(
+                    self.env._(
+                        "%(session)s is not planned: only a planned session can be "
+                        "a no-show.",
+                        session=session.name,
+                    )
+                )
+            if not attendance_rules.may_mark_no_show(session.planned_start, now):
+                raise UserError(
+                    self.env._(
+                        "%(session)s is planned for %(start)s: a client is a no-show "
+                        "only once that time has passed.",
+                        session=session.name,
+                        start=fields.Datetime.context_timestamp(
+                            session, session.planned_start
+                        ).strftime("%Y-%m-%d %H:%M"),
+                    )
+                )
         with acting(self):
-            self.write({"state": "cancelled"})
+            self.write(
+                {
+                    "state": "cancelled",
+                    "cancelled_on": now,
+                    "cancellation": attendance_rules.NO_SHOW,
+                }
+            )
         return True
 
     # --- depth breach -----------------------------------------------------------------

@@ -9,6 +9,7 @@ from . import skinpro_report_stock_cover
 from . import skinpro_report_shelf
 from . import skinpro_report_funnel
 from . import skinpro_report_chart_compliance
+from . import skinpro_report_practitioner_month
 from . import studio_month_report
 from . import studio_month_report_charts
 from . import health_record_report

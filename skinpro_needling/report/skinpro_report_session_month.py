@@ -444,6 +444,8 @@ class SkinproReportSessionMonth(models.Model):
                     figures=figures,
                 )
             )
+        # The figures per practitioner fold the same months, changed ones included.
+        self.env["skinpro.report.practitioner.month"]._fold(cut, previous)
         cr.execute(SQL("DELETE FROM %s WHERE date < %s", SQL.identifier(CHANGED), cut))
         self.env["ir.config_parameter"].sudo().set_param(
             CUT_PARAMETER, fields.Date.to_string(cut)

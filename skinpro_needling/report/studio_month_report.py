@@ -84,6 +84,9 @@ class StudioMonthReport(models.AbstractModel):
                 ["expected_qty:sum", "actual_qty:sum", "variance_qty:sum"],
             ),
             "expiring_quants": expiring,
+            "practitioner_figures": self.env[
+                "skinpro.report.practitioner.month"
+            ]._month_figures(studio, start),
         }
 
     @api.model

@@ -16,6 +16,7 @@ from . import test_pos_tours
 from . import test_referral
 from . import test_reports
 from . import test_report_session_month
+from . import test_report_practitioner_month
 from . import test_chain_dashboard
 from . import test_shelf
 from . import test_screening

@@ -26,6 +26,11 @@ class SkinproMonthReportWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
+        # The practitioners' working hours of that month, as their calendars
+        # say today.
+        self.env["skinpro.report.practitioner.month"].sudo()._skinpro_refresh_hours(
+            since=self.month.replace(day=1), studios=self.company_id
+        )
         return self.env.ref(
             "skinpro_needling.action_report_studio_month"
         ).report_action(
