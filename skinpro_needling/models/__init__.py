@@ -11,7 +11,6 @@ from . import skinpro_screening_answer
 from . import skinpro_portal_attempt
 from . import skinpro_screening_clearance
 from . import res_partner
-from . import res_partner_photo_consent
 from . import product_attribute
 from . import product_attribute_value
 from . import product_template
@@ -27,7 +26,6 @@ from . import skinpro_studio_requirement
 from . import skinpro_protocol
 from . import skinpro_protocol_signature
 from . import skinpro_good_faith_exam
-from . import res_company_credentials
 from . import skinpro_session_credentials
 from . import skinpro_photo_angle
 from . import skinpro_photo

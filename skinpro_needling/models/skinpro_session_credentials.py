@@ -10,7 +10,8 @@ class SkinproTreatmentSession(models.Model):
     signed protocol where the studio requires one. Booking, starting and
     completing check it, whichever door they come by."""
 
-    _inherit = "skinpro.treatment.session"
+    # A part of the session of its own, like its stock and sale parts.
+    _inherit = "skinpro.treatment.session"  # pylint: disable=consider-merging-classes-inherited
 
     practitioner_id = fields.Many2one(
         domain="[('id', 'in', skinpro_eligible_practitioner_ids)]"

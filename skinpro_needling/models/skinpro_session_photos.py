@@ -13,7 +13,8 @@ class SkinproTreatmentSession(models.Model):
     the session and at a follow-up after it. A session whose before sequence is
     incomplete is not completed, unless the client's refusal is recorded."""
 
-    _inherit = "skinpro.treatment.session"
+    # A part of the session of its own, like its stock and sale parts.
+    _inherit = "skinpro.treatment.session"  # pylint: disable=consider-merging-classes-inherited
 
     photo_ids = fields.One2many("skinpro.photo", "session_id", string="Photos")
     photo_angle_ids = fields.Many2many(

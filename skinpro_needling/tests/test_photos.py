@@ -319,7 +319,6 @@ class TestPhotoAccess(PhotoCase):
             photo.with_user(manager_b)._skinpro_download()
         self.assertEqual(len(photo.download_ids), 1)
 
-
     def test_no_read_gives_the_file_without_the_right(self):
         photo = self.photo()
         self.practitioner_a.group_ids += self.env.ref("base.group_allow_export")

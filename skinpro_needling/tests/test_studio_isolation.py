@@ -182,7 +182,9 @@ class TestStudioIsolationEverywhere(HttpCase):
         cls.env["skinpro.studio.requirement"].create(
             {
                 "company_id": cls.slc.id,
-                "skill_id": cls.env.ref("skinpro_needling.skill_device_certification").id,
+                "skill_id": cls.env.ref(
+                    "skinpro_needling.skill_device_certification"
+                ).id,
                 "depth_above_mm": 2.0,
             }
         )
