@@ -719,6 +719,7 @@ class DemoHistory:
                     "practitioner_id": practitioner.id,
                     "product_id": session["variant"].id,
                     "state": "cancelled",
+                    "review_state": "none",
                     "cancellation": kind,
                     "cancelled_on": planned
                     if kind == attendance.NO_SHOW
