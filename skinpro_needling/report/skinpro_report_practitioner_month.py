@@ -293,20 +293,7 @@ class SkinproReportPractitionerMonth(models.Model):
 
     def _query(self, cut):
         cut = SQL("%s::date", cut)
-        month_figures = self.env["skinpro.report.session.month"]
-        changed_sessions = SQL(
-            """
-            %(changed)s changed
-            CROSS JOIN LATERAL (
-                SELECT * FROM skinpro_treatment_session s
-                 WHERE s.company_id = changed.company_id
-                   AND %(month)s = changed.date
-                OFFSET 0
-            ) s
-            """,
-            changed=SQL.identifier(CHANGED),
-            month=month_figures._month_of_session(),
-        )
+        changed_sessions = self.env["skinpro.report.session.month"]._changed_sessions()
         folded_columns = SQL(", ").join(
             SQL("folded.%s", SQL.identifier(column))
             for column in (

@@ -167,20 +167,7 @@ class SkinproReportSessionMonth(models.Model):
     def _query(self, cut):
         cut_date, cut = cut, SQL("%s::date", cut)
         sessions = SQL("skinpro_treatment_session s")
-        # Each month changed, from its sessions alone (the studio x month index).
-        changed_sessions = SQL(
-            """
-            %(changed)s changed
-            CROSS JOIN LATERAL (
-                SELECT * FROM skinpro_treatment_session s
-                 WHERE s.company_id = changed.company_id
-                   AND %(month)s = changed.date
-                OFFSET 0
-            ) s
-            """,
-            changed=SQL.identifier(CHANGED),
-            month=self._month_of_session(),
-        )
+        changed_sessions = self._changed_sessions()
         # Every studio's months since the cut (since its first figure before any
         # fold), this month included.
         months_since_cut = SQL(
@@ -241,6 +228,24 @@ class SkinproReportSessionMonth(models.Model):
                     SQL.identifier(CHANGED),
                 )
             ),
+        )
+
+    @api.model
+    def _changed_sessions(self):
+        """The sessions of each month changed since its fold, `s`, read from their
+        studio and month alone (the studio x month index)."""
+        return SQL(
+            """
+            %(changed)s changed
+            CROSS JOIN LATERAL (
+                SELECT * FROM skinpro_treatment_session s
+                 WHERE s.company_id = changed.company_id
+                   AND %(month)s = changed.date
+                OFFSET 0
+            ) s
+            """,
+            changed=SQL.identifier(CHANGED),
+            month=self._month_of_session(),
         )
 
     @api.model
